@@ -1,0 +1,267 @@
+package org.tlrepro.core.prepare;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.ZipFile;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tlrepro.core.TlException;
+import org.tlrepro.core.data.ImageRecord;
+import org.tlrepro.core.data.ImageTable;
+import org.tlrepro.core.data.SampleSelector;
+import org.tlrepro.core.fetch.FetchedFile;
+import org.tlrepro.core.fetch.FileFetcher;
+import org.tlrepro.core.fetch.HttpDownloader;
+import org.tlrepro.core.io.AtomicFiles;
+import org.tlrepro.core.io.Sha256;
+import org.tlrepro.core.progress.Progress;
+import org.tlrepro.core.stage.Fingerprint;
+import org.tlrepro.core.stage.ToolVersion;
+import org.tlrepro.core.tensor.Npy;
+
+/**
+ * {@code tl:prepare}: selects the images, fetches an archive that holds them, verifies every image against the
+ * manifest, decodes and resizes it, and writes a {@link PreparedData} folder, atomically.
+ *
+ * <p>The output depends only on the manifest, the selection and the parameters, never on which archive the
+ * images came from: every image is verified by its SHA-256, and images are written in (class, filename) order.
+ * So the fingerprint leaves the archive out, and the full NIH archive and the mirror's give the same bytes.
+ */
+public final class PrepareStage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrepareStage.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Bumped whenever the output format or the image processing changes. */
+    private static final String FORMAT = "1";
+
+    private final HttpDownloader downloader;
+
+    public PrepareStage(HttpDownloader downloader) {
+        this.downloader = downloader;
+    }
+
+    /** Outcome of a run. */
+    public record Result(boolean skipped, PreparedData data, PrepareSummary summary) {
+    }
+
+    public Result run(PrepareRequest request) {
+        ImageTable manifest = ImageTable.read(request.manifest());
+        ImageTable sampleList = request.sampleList() == null ? null : ImageTable.read(request.sampleList());
+        List<ImageRecord> selection = SampleSelector.select(manifest, sampleList, request.perClass(), request.seed());
+        SortedSet<String> classes = manifest.classes();
+        checkClasses(classes, selection, request);
+
+        PreparedData out = new PreparedData(request.outputDir());
+        Fingerprint fingerprint = fingerprint(request, manifest, selection);
+        Optional<PrepareSummary> current = upToDate(out, fingerprint, request.force());
+        if (current.isPresent()) {
+            LOG.info("Prepared data in {} is up to date ({} images); skipping (-Dtl.force=true recomputes)",
+                    out.dir(), current.get().images());
+            return new Result(true, out, current.get());
+        }
+
+        long start = System.nanoTime();
+        FetchedFile archive = new FileFetcher(request.mirror(), request.cache(), downloader)
+                .fetchFirst(request.archives());
+        Path staging = AtomicFiles.stagingDirectory(out.dir());
+        try {
+            PreparedData staged = new PreparedData(staging);
+            byte[][] pixels = extract(archive.path(), selection, staged, request);
+            PrepareSummary summary = write(staged, selection, classes, pixels, request, archive,
+                    (System.nanoTime() - start) / 1e9);
+            fingerprint.write(staged.fingerprint());
+            AtomicFiles.replaceDirectory(staging, out.dir());
+            LOG.info("Prepared {} images of {}x{}x3 in {} ({} s): {}", summary.images(), request.imageSize(),
+                    request.imageSize(), out.dir(), String.format("%.1f", summary.seconds()), summary.classes());
+            return new Result(false, out, summary);
+        } finally {
+            AtomicFiles.deleteRecursively(staging);
+        }
+    }
+
+    private static void checkClasses(SortedSet<String> classes, List<ImageRecord> selection, PrepareRequest r) {
+        if (classes.size() < 2) {
+            throw new TlException(r.manifest() + " lists " + classes.size() + " class(es) " + classes
+                    + ": a classification data set needs at least two");
+        }
+        for (String c : classes) {
+            if (selection.stream().noneMatch(i -> i.className().equals(c))) {
+                throw new TlException("class " + c + " of the manifest has no images in the selection"
+                        + (r.sampleList() == null ? "" : " from " + r.sampleList())
+                        + ": every class needs images; check the sample list");
+            }
+        }
+    }
+
+    private static Fingerprint fingerprint(PrepareRequest r, ImageTable manifest, List<ImageRecord> selection) {
+        return Fingerprint.builder()
+                .put("format", FORMAT)
+                .put("tl.version", ToolVersion.get())
+                .put("manifest.sha256", Sha256.ofFile(r.manifest()))
+                .put("selection.sha256", Sha256.hex(ImageTable.of(manifest.source(), selection).toTsv()
+                        .getBytes(StandardCharsets.UTF_8)))
+                .put("selection.size", selection.size())
+                .put("imageSize", r.imageSize())
+                .put("interpolation", "opencv-INTER_LINEAR")
+                .build();
+    }
+
+    /** The stored summary if the stored output was made from {@code fingerprint} and is intact. */
+    private static Optional<PrepareSummary> upToDate(PreparedData out, Fingerprint fingerprint, boolean force) {
+        Optional<Fingerprint> stored = Fingerprint.read(out.fingerprint());
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        if (force) {
+            LOG.info("tl.force is set: preparing the data again");
+            return Optional.empty();
+        }
+        List<String> changes = fingerprint.changesFrom(stored.get());
+        if (!changes.isEmpty()) {
+            LOG.info("Preparing the data again, because {}", String.join("; ", changes));
+            return Optional.empty();
+        }
+        try {
+            PrepareSummary summary = JSON.readValue(out.summary().toFile(), PrepareSummary.class);
+            for (Map.Entry<String, String> e : summary.outputs().entrySet()) {
+                Path file = out.dir().resolve(e.getKey());
+                if (!Files.isRegularFile(file) || !Sha256.ofFile(file).equals(e.getValue())) {
+                    LOG.info("Preparing the data again, because {} is missing or was changed", file);
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(summary);
+        } catch (IOException | RuntimeException e) {
+            LOG.info("Preparing the data again, because {} cannot be read ({})", out.summary(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Verifies, stores and resizes every selected image; returns the pixels in selection order. */
+    private static byte[][] extract(Path archivePath, List<ImageRecord> selection, PreparedData staged,
+                                    PrepareRequest request) {
+        int size = request.imageSize();
+        byte[][] pixels = new byte[selection.size()][];
+        Map<String, Integer> position = new TreeMap<>();
+        for (int i = 0; i < selection.size(); i++) {
+            position.put(selection.get(i).key(), i);
+        }
+        Map<String, String> failures = new ConcurrentSkipListMap<>();
+        AtomicLong done = new AtomicLong();
+        Progress progress = new Progress(LOG, "Verifying and resizing images", selection.size(), "images");
+        try (ZipFile zip = ArchiveEntries.open(archivePath)) {
+            List<ArchiveEntries.Match> matches = ArchiveEntries.match(zip, archivePath, selection, staged.originals());
+            ForkJoinPool pool = new ForkJoinPool(Math.max(1, request.threads()));
+            try {
+                pool.submit(() -> matches.parallelStream().forEach(m -> {
+                    String name = archivePath.getFileName() + "!/" + m.entry().getName();
+                    try {
+                        byte[] bytes = readVerified(zip, m, name);
+                        Path original = staged.original(m.image().className(), m.image().filename());
+                        Files.createDirectories(original.getParent());
+                        Files.write(original, bytes);
+                        pixels[position.get(m.image().key())] =
+                                ImageDecoder.decodeResized(bytes, name, size, size).pixels();
+                    } catch (TlException e) {
+                        failures.put(m.image().key(), e.getMessage());
+                    } catch (IOException | RuntimeException e) {
+                        failures.put(m.image().key(), name + " cannot be read: " + e);
+                    }
+                    long n = done.incrementAndGet();
+                    synchronized (progress) {
+                        progress.update(n);
+                    }
+                })).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TlException("image preparation was interrupted", e);
+            } catch (ExecutionException e) {
+                throw new TlException("image preparation failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!failures.isEmpty()) {
+            Map.Entry<String, String> first = failures.entrySet().iterator().next();
+            throw new TlException(first.getValue() + (failures.size() > 1
+                    ? " (and " + (failures.size() - 1) + " more bad images: " + List.copyOf(failures.keySet()).subList(
+                    1, Math.min(6, failures.size())) + ")" : ""));
+        }
+        progress.finish(done.get());
+        return pixels;
+    }
+
+    private static byte[] readVerified(ZipFile zip, ArchiveEntries.Match m, String name) throws IOException {
+        ImageRecord image = m.image();
+        byte[] bytes;
+        try (InputStream in = zip.getInputStream(m.entry())) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new TlException(name + " cannot be read from the archive (" + e.getMessage()
+                    + "): the archive is truncated or damaged", e);
+        }
+        String actual = Sha256.hex(bytes);
+        if (!actual.equals(image.sha256())) {
+            throw new TlException(name + " is not the original " + image.key() + ": its SHA-256 is " + actual
+                    + " (" + bytes.length + " bytes) but the manifest says " + image.sha256() + " ("
+                    + image.sizeBytes() + " bytes). The archive is damaged or altered: fetch it again");
+        }
+        return bytes;
+    }
+
+    private static PrepareSummary write(PreparedData staged, List<ImageRecord> selection, SortedSet<String> classes,
+                                        byte[][] pixels, PrepareRequest request, FetchedFile archive, double seconds) {
+        List<String> labels = new ArrayList<>(classes);
+        List<PreparedIndex.Row> rows = new ArrayList<>();
+        int size = request.imageSize();
+        try (OutputStream npy = new java.io.BufferedOutputStream(Files.newOutputStream(staged.images()), 1 << 20)) {
+            Npy.writeUInt8(npy, new int[] {selection.size(), size, size, 3});
+            for (int i = 0; i < selection.size(); i++) {
+                ImageRecord r = selection.get(i);
+                rows.add(new PreparedIndex.Row(i, labels.indexOf(r.className()), r.className(), r.filename(),
+                        r.sha256()));
+                npy.write(pixels[i]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + staged.images(), e);
+        }
+        try {
+            Files.writeString(staged.index(), new PreparedIndex(rows).toTsv());
+            List<PrepareSummary.ClassCount> counts = new ArrayList<>();
+            for (String c : labels) {
+                counts.add(new PrepareSummary.ClassCount(c, labels.indexOf(c),
+                        (int) selection.stream().filter(r -> r.className().equals(c)).count()));
+            }
+            Map<String, String> outputs = new TreeMap<>();
+            outputs.put(staged.dir().relativize(staged.images()).toString(), Sha256.ofFile(staged.images()));
+            outputs.put(staged.dir().relativize(staged.index()).toString(), Sha256.ofFile(staged.index()));
+            PrepareSummary summary = new PrepareSummary(ToolVersion.get(), size, selection.size(), counts,
+                    archive.file().name(), archive.origin(), seconds, outputs);
+            Files.write(staged.summary(), JSON.writeValueAsBytes(summary));
+            return summary;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the prepared data in " + staged.dir(), e);
+        }
+    }
+}

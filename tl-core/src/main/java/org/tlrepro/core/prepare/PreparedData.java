@@ -1,0 +1,41 @@
+package org.tlrepro.core.prepare;
+
+import java.nio.file.Path;
+
+/**
+ * The folder {@code tl:prepare} writes and later stages read.
+ *
+ * <ul>
+ *   <li>{@code images.npy}: uint8 tensor [N, size, size, 3], RGB, in index order</li>
+ *   <li>{@code index.tsv}: index, label, class, filename, sha256 of each image</li>
+ *   <li>{@code originals/<class>/<filename>}: the verified original files (the embedding network reads these)</li>
+ *   <li>{@code prepare.json}: summary (counts, source archive, timings, output hashes)</li>
+ *   <li>{@code fingerprint.json}: what the output was computed from</li>
+ * </ul>
+ */
+public record PreparedData(Path dir) {
+
+    public Path images() {
+        return dir.resolve("images.npy");
+    }
+
+    public Path index() {
+        return dir.resolve("index.tsv");
+    }
+
+    public Path originals() {
+        return dir.resolve("originals");
+    }
+
+    public Path original(String className, String filename) {
+        return originals().resolve(className).resolve(filename);
+    }
+
+    public Path summary() {
+        return dir.resolve("prepare.json");
+    }
+
+    public Path fingerprint() {
+        return dir.resolve("fingerprint.json");
+    }
+}
