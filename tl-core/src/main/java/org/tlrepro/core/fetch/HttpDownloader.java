@@ -59,10 +59,10 @@ public final class HttpDownloader {
         long expected = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         Path tmp = null;
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            tmp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName() + ".", ".part");
+            tmp = AtomicFiles.temporarySibling(target, ".part");
+            Files.createDirectories(tmp.getParent());
             MessageDigest digest = Sha256.newDigest();
-            long received = copy(response.body(), tmp, digest, expected, target.getFileName().toString());
+            long received = copy(response.body(), tmp, digest, expected, url, target.getFileName().toString());
             if (expected >= 0 && received != expected) {
                 throw new TlException("download of " + url + " is truncated: " + received + " of " + expected
                         + " bytes arrived. Run the build again to retry");
@@ -88,19 +88,32 @@ public final class HttpDownloader {
         }
     }
 
-    private static long copy(InputStream in, Path tmp, MessageDigest digest, long expected, String name)
+    /** Copies the body; a connection that ends early is reported as a truncated download. */
+    private static long copy(InputStream in, Path tmp, MessageDigest digest, long expected, URI url, String name)
             throws IOException {
         Progress progress = new Progress(LOG, "Downloading " + name, expected, "bytes");
         byte[] buffer = new byte[1 << 16];
         long received = 0;
         try (OutputStream out = Files.newOutputStream(tmp)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (IOException e) {
+                    throw new TlException("download of " + url + " is truncated: the connection ended after "
+                            + received + (expected >= 0 ? " of " + expected : "") + " bytes (" + e.getMessage()
+                            + "). Run the build again to retry", e);
+                }
+                if (n < 0) {
+                    break;
+                }
                 out.write(buffer, 0, n);
                 digest.update(buffer, 0, n);
                 received += n;
                 progress.update(received);
             }
         }
+        progress.finish(received);
         return received;
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.UUID;
 
 /**
  * Results are never half-written: everything is written beside its final place and renamed into it, so a
@@ -22,8 +23,8 @@ public final class AtomicFiles {
     /** Writes {@code content} to {@code target} through a temporary file in the same folder. */
     public static void write(Path target, byte[] content) {
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+            Path tmp = temporarySibling(target, ".tmp");
+            Files.createDirectories(tmp.getParent());
             try {
                 Files.write(tmp, content);
                 move(tmp, target);
@@ -62,11 +63,19 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * A unique name beside {@code target}. Not {@code Files.createTemp*}: those make owner-only files, and results
+     * should get the same permissions as any other file the build writes.
+     */
+    public static Path temporarySibling(Path target, String suffix) {
+        Path absolute = target.toAbsolutePath();
+        return absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + suffix);
+    }
+
     /** A fresh, empty staging folder beside {@code target}. */
     public static Path stagingDirectory(Path target) {
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            return Files.createTempDirectory(target.toAbsolutePath().getParent(), target.getFileName() + ".tmp-");
+            return Files.createDirectories(temporarySibling(target, ".staging"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a staging folder beside " + target, e);
         }

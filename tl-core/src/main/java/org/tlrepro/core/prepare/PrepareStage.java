@@ -91,7 +91,8 @@ public final class PrepareStage {
             fingerprint.write(staged.fingerprint());
             AtomicFiles.replaceDirectory(staging, out.dir());
             LOG.info("Prepared {} images of {}x{}x3 in {} ({} s): {}", summary.images(), request.imageSize(),
-                    request.imageSize(), out.dir(), String.format("%.1f", summary.seconds()), summary.classes());
+                    request.imageSize(), out.dir(), String.format("%.1f", summary.seconds()),
+                    summary.classes().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", ")));
             return new Result(false, out, summary);
         } finally {
             AtomicFiles.deleteRecursively(staging);

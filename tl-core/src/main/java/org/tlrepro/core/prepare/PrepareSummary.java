@@ -13,5 +13,9 @@ public record PrepareSummary(String toolVersion, int imageSize, int images, List
 
     /** Images of one class; {@code label} is the class's position in sorted order. */
     public record ClassCount(String name, int label, int count) {
+        @Override
+        public String toString() {
+            return name + " (label " + label + "): " + count;
+        }
     }
 }

@@ -1,0 +1,10 @@
+context.get('server')?.close()
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('Downloading http://127.0.0.1:')
+assert log.contains('Downloaded cell_images.zip')
+assert log.contains('Prepared 12 images')
+def cache = new File(basedir, 'target/cache')
+assert new File(cache, 'cell_images.zip').length() == new File(basedir, 'data/cell_images.zip').length()
+assert cache.list().toList() == ['cell_images.zip']
+return true
