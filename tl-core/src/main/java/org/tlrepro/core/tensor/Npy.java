@@ -65,13 +65,12 @@ public final class Npy {
 
     public static UInt8Tensor read(Path file) {
         try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(raw)) {
-            byte[] magic = in.readNBytes(MAGIC.length);
-            int major = in.read();
-            in.read();
-            if (!Arrays.equals(magic, MAGIC) || major != 1) {
+            byte[] preamble = in.readNBytes(MAGIC.length + 4);
+            if (preamble.length < MAGIC.length + 4
+                    || !Arrays.equals(Arrays.copyOf(preamble, MAGIC.length), MAGIC) || preamble[6] != 1) {
                 throw new TlException(file + " is not a NumPy 1.0 .npy file");
             }
-            int len = in.read() | in.read() << 8;
+            int len = (preamble[8] & 0xff) | (preamble[9] & 0xff) << 8;
             String header = new String(in.readNBytes(len), StandardCharsets.US_ASCII);
             if (!header.contains("'descr': '|u1'") || !header.contains("'fortran_order': False")) {
                 throw new TlException(file + " is not a C-order uint8 tensor: " + header.trim());

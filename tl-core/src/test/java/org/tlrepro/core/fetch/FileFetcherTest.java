@@ -1,0 +1,148 @@
+package org.tlrepro.core.fetch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tlrepro.core.TlException;
+import org.tlrepro.core.io.Sha256;
+import org.tlrepro.core.testing.LoopbackHttpServer;
+
+class FileFetcherTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path served;
+    private Path mirror;
+    private Path cache;
+    private byte[] content;
+    private String sha;
+    private LoopbackHttpServer server;
+    private final HttpDownloader downloader = new HttpDownloader();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        served = Files.createDirectories(tmp.resolve("served"));
+        mirror = Files.createDirectories(tmp.resolve("mirror"));
+        cache = tmp.resolve("cache");
+        content = new byte[50_000];
+        new Random(6).nextBytes(content);
+        sha = Sha256.hex(content);
+        Files.write(served.resolve("archive.zip"), content);
+        server = LoopbackHttpServer.start(served, 0);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private RemoteFile remote(String sha256) {
+        return new RemoteFile("archive.zip", sha256, server.url("/files/archive.zip"));
+    }
+
+    @Test
+    void theMirrorComesFirstAndNothingIsDownloaded() throws Exception {
+        Files.write(mirror.resolve("archive.zip"), content);
+        FetchedFile f = new FileFetcher(mirror, cache, downloader).fetchFirst(List.of(remote(sha)));
+        assertEquals("mirror", f.origin());
+        assertEquals(mirror.resolve("archive.zip"), f.path());
+        assertEquals(0, server.requests());
+    }
+
+    @Test
+    void anyMirrorHitComesBeforeTheCacheOfAnEarlierCandidate() throws Exception {
+        Files.createDirectories(cache);
+        Files.write(cache.resolve("archive.zip"), content);
+        Files.write(mirror.resolve("second.zip"), content);
+        RemoteFile second = new RemoteFile("second.zip", null, null);
+        FetchedFile f = new FileFetcher(mirror, cache, downloader).fetchFirst(List.of(remote(sha), second));
+        assertEquals("mirror", f.origin());
+        assertEquals(second, f.file());
+    }
+
+    @Test
+    void aMirrorFileWithAnotherSha256NamesTheMirrorPath() throws Exception {
+        Path bad = mirror.resolve("archive.zip");
+        Files.writeString(bad, "not the archive");
+        TlException e = assertThrows(TlException.class,
+                () -> new FileFetcher(mirror, cache, downloader).fetchFirst(List.of(remote(sha))));
+        assertTrue(e.getMessage().contains(bad.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(sha), e.getMessage());
+        assertEquals(0, server.requests(), "a bad mirror file is an error, not a reason to download");
+    }
+
+    @Test
+    void theCacheIsUsedBeforeTheUrl() throws Exception {
+        Files.createDirectories(cache);
+        Files.write(cache.resolve("archive.zip"), content);
+        FetchedFile f = new FileFetcher(mirror, cache, downloader).fetchFirst(List.of(remote(sha)));
+        assertEquals("cache", f.origin());
+        assertEquals(cache.resolve("archive.zip"), f.path());
+        assertEquals(0, server.requests());
+    }
+
+    @Test
+    void aCorruptCacheEntryIsDownloadedAgain() throws Exception {
+        Files.createDirectories(cache);
+        Files.writeString(cache.resolve("archive.zip"), "half an archive");
+        FetchedFile f = new FileFetcher(null, cache, downloader).fetchFirst(List.of(remote(sha)));
+        assertEquals("download", f.origin());
+        assertEquals(1, server.requests());
+        assertArrayEquals(content, Files.readAllBytes(cache.resolve("archive.zip")));
+    }
+
+    @Test
+    void aMissingFileIsDownloadedIntoTheCache() throws Exception {
+        FetchedFile f = new FileFetcher(mirror, cache, downloader).fetchFirst(List.of(remote(sha)));
+        assertEquals("download", f.origin());
+        assertEquals(cache.resolve("archive.zip"), f.path());
+        assertArrayEquals(content, Files.readAllBytes(f.path()));
+        assertEquals(1, server.requests());
+
+        FetchedFile again = new FileFetcher(mirror, cache, downloader).fetchFirst(List.of(remote(sha)));
+        assertEquals("cache", again.origin());
+        assertEquals(1, server.requests());
+    }
+
+    @Test
+    void aCandidateWithoutUrlIsSkippedForOneWithAUrl() throws Exception {
+        RemoteFile mirrorOnly = new RemoteFile("mirror-only.zip", null, null);
+        FetchedFile f = new FileFetcher(mirror, cache, downloader).fetchFirst(List.of(mirrorOnly, remote(sha)));
+        assertEquals("download", f.origin());
+        assertEquals(remote(sha), f.file());
+    }
+
+    @Test
+    void noAvailableCandidateIsATlException() {
+        RemoteFile mirrorOnly = new RemoteFile("archive.zip", sha, null);
+        TlException e = assertThrows(TlException.class,
+                () -> new FileFetcher(mirror, cache, downloader).fetchFirst(List.of(mirrorOnly)));
+        assertTrue(e.getMessage().contains("archive.zip"), e.getMessage());
+        assertEquals(0, server.requests());
+    }
+
+    @Test
+    void noCandidatesIsATlException() {
+        assertThrows(TlException.class, () -> new FileFetcher(mirror, cache, downloader).fetchFirst(List.of()));
+    }
+
+    @Test
+    void aDownloadWithoutCacheIsATlException() {
+        TlException e = assertThrows(TlException.class,
+                () -> new FileFetcher(mirror, null, downloader).fetchFirst(List.of(remote(sha))));
+        assertTrue(e.getMessage().contains("tl.cache"), e.getMessage());
+        assertEquals(0, server.requests());
+    }
+}
