@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.zip.ZipFile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,7 @@ import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.progress.Progress;
 import org.tlrepro.core.stage.Fingerprint;
+import org.tlrepro.core.stage.StageDirectory;
 import org.tlrepro.core.stage.ToolVersion;
 import org.tlrepro.core.tensor.Npy;
 
@@ -52,6 +54,9 @@ public final class PrepareStage {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Bumped whenever the output format or the image processing changes. */
     private static final String FORMAT = "1";
+    private static final String OUTPUT_IMAGES = "images.npy";
+    private static final String OUTPUT_INDEX = "index.tsv";
+    private static final String OUTPUT_SUMMARY = "prepare.json";
 
     private final HttpDownloader downloader;
 
@@ -71,31 +76,41 @@ public final class PrepareStage {
         checkClasses(classes, selection, request);
 
         PreparedData out = new PreparedData(request.outputDir());
+        StageDirectory stage = new StageDirectory(out.dir());
         Fingerprint fingerprint = fingerprint(request, manifest, selection);
-        Optional<PrepareSummary> current = upToDate(out, fingerprint, request.force());
-        if (current.isPresent()) {
+        Optional<String> stale = stage.staleReason(fingerprint, request.force());
+        if (stale.isEmpty()) {
+            PrepareSummary summary = readSummary(out);
             LOG.info("Prepared data in {} is up to date ({} images); skipping (-Dtl.force=true recomputes)",
-                    out.dir(), current.get().images());
-            return new Result(true, out, current.get());
+                    out.dir(), summary.images());
+            return new Result(true, out, summary);
         }
+        LOG.info("Preparing the data, because {}", stale.get());
 
         long start = System.nanoTime();
         FetchedFile archive = new FileFetcher(request.mirror(), request.cache(), downloader)
                 .fetchFirst(request.archives());
-        Path staging = AtomicFiles.stagingDirectory(out.dir());
+        Path staging = stage.stage();
         try {
             PreparedData staged = new PreparedData(staging);
             byte[][] pixels = extract(archive.path(), selection, staged, request);
             PrepareSummary summary = write(staged, selection, classes, pixels, request, archive,
                     (System.nanoTime() - start) / 1e9);
-            fingerprint.write(staged.fingerprint());
-            AtomicFiles.replaceDirectory(staging, out.dir());
+            stage.commit(staging, fingerprint, List.of(OUTPUT_IMAGES, OUTPUT_INDEX, OUTPUT_SUMMARY));
             LOG.info("Prepared {} images of {}x{}x3 in {} ({} s): {}", summary.images(), request.imageSize(),
                     request.imageSize(), out.dir(), String.format("%.1f", summary.seconds()),
-                    summary.classes().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", ")));
+                    summary.classes().stream().map(Object::toString).collect(Collectors.joining(", ")));
             return new Result(false, out, summary);
         } finally {
             AtomicFiles.deleteRecursively(staging);
+        }
+    }
+
+    private static PrepareSummary readSummary(PreparedData out) {
+        try {
+            return JSON.readValue(out.summary().toFile(), PrepareSummary.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + out.summary(), e);
         }
     }
 
@@ -124,37 +139,6 @@ public final class PrepareStage {
                 .put("imageSize", r.imageSize())
                 .put("interpolation", "opencv-INTER_LINEAR")
                 .build();
-    }
-
-    /** The stored summary if the stored output was made from {@code fingerprint} and is intact. */
-    private static Optional<PrepareSummary> upToDate(PreparedData out, Fingerprint fingerprint, boolean force) {
-        Optional<Fingerprint> stored = Fingerprint.read(out.fingerprint());
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        if (force) {
-            LOG.info("tl.force is set: preparing the data again");
-            return Optional.empty();
-        }
-        List<String> changes = fingerprint.changesFrom(stored.get());
-        if (!changes.isEmpty()) {
-            LOG.info("Preparing the data again, because {}", String.join("; ", changes));
-            return Optional.empty();
-        }
-        try {
-            PrepareSummary summary = JSON.readValue(out.summary().toFile(), PrepareSummary.class);
-            for (Map.Entry<String, String> e : summary.outputs().entrySet()) {
-                Path file = out.dir().resolve(e.getKey());
-                if (!Files.isRegularFile(file) || !Sha256.ofFile(file).equals(e.getValue())) {
-                    LOG.info("Preparing the data again, because {} is missing or was changed", file);
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(summary);
-        } catch (IOException | RuntimeException e) {
-            LOG.info("Preparing the data again, because {} cannot be read ({})", out.summary(), e.getMessage());
-            return Optional.empty();
-        }
     }
 
     /** Verifies, stores and resizes every selected image; returns the pixels in selection order. */
@@ -254,11 +238,8 @@ public final class PrepareStage {
                 counts.add(new PrepareSummary.ClassCount(c, labels.indexOf(c),
                         (int) selection.stream().filter(r -> r.className().equals(c)).count()));
             }
-            Map<String, String> outputs = new TreeMap<>();
-            outputs.put(staged.dir().relativize(staged.images()).toString(), Sha256.ofFile(staged.images()));
-            outputs.put(staged.dir().relativize(staged.index()).toString(), Sha256.ofFile(staged.index()));
             PrepareSummary summary = new PrepareSummary(ToolVersion.get(), size, selection.size(), counts,
-                    archive.file().name(), archive.origin(), seconds, outputs);
+                    archive.file().name(), archive.origin(), seconds);
             Files.write(staged.summary(), JSON.writeValueAsBytes(summary));
             return summary;
         } catch (IOException e) {

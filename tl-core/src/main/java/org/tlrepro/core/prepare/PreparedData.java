@@ -9,8 +9,8 @@ import java.nio.file.Path;
  *   <li>{@code images.npy}: uint8 tensor [N, size, size, 3], RGB, in index order</li>
  *   <li>{@code index.tsv}: index, label, class, filename, sha256 of each image</li>
  *   <li>{@code originals/<class>/<filename>}: the verified original files (the embedding network reads these)</li>
- *   <li>{@code prepare.json}: summary (counts, source archive, timings, output hashes)</li>
- *   <li>{@code fingerprint.json}: what the output was computed from</li>
+ *   <li>{@code prepare.json}: summary (counts, source archive, timings)</li>
+ *   <li>{@code fingerprint.json}, {@code outputs.json}: what the output was computed from, and its hashes</li>
  * </ul>
  */
 public record PreparedData(Path dir) {
@@ -33,9 +33,5 @@ public record PreparedData(Path dir) {
 
     public Path summary() {
         return dir.resolve("prepare.json");
-    }
-
-    public Path fingerprint() {
-        return dir.resolve("fingerprint.json");
     }
 }

@@ -204,7 +204,8 @@ class PrepareStageTest {
         assertEquals(10, PreparedIndex.read(fromFull.index()).rows().size());
         assertArrayEquals(Files.readAllBytes(fromFull.images()), Files.readAllBytes(fromSample.images()));
         assertArrayEquals(Files.readAllBytes(fromFull.index()), Files.readAllBytes(fromSample.index()));
-        assertArrayEquals(Files.readAllBytes(fromFull.fingerprint()), Files.readAllBytes(fromSample.fingerprint()));
+        assertArrayEquals(Files.readAllBytes(fromFull.dir().resolve("fingerprint.json")),
+                Files.readAllBytes(fromSample.dir().resolve("fingerprint.json")));
     }
 
     @Test

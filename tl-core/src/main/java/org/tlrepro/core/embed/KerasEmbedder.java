@@ -1,0 +1,139 @@
+package org.tlrepro.core.embed;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
+import org.deeplearning4j.nn.modelimport.keras.exceptions.InvalidKerasConfigurationException;
+import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tlrepro.core.TlException;
+import org.tlrepro.core.backend.NativeBackend;
+import org.tlrepro.core.prepare.ImageDecoder;
+
+/**
+ * Embeds images with a full Keras model file: the graph is imported with Deeplearning4j, cut after the feature
+ * layer, and (where possible) rebuilt channels-first for speed, which is checked to give the same vectors.
+ */
+public final class KerasEmbedder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KerasEmbedder.class);
+
+    private final EmbeddingModel model;
+    private final ComputationGraph graph;
+    private final boolean channelsFirst;
+    private final int dimension;
+
+    private KerasEmbedder(EmbeddingModel model, ComputationGraph graph, boolean channelsFirst, int dimension) {
+        this.model = model;
+        this.graph = graph;
+        this.channelsFirst = channelsFirst;
+        this.dimension = dimension;
+    }
+
+    /** Imports {@code file} and prepares it to give the activations of the model's feature layer. */
+    public static KerasEmbedder load(Path file, EmbeddingModel model) {
+        NativeBackend.initialize();
+        ComputationGraph full;
+        try {
+            full = KerasModelImport.importKerasModelAndWeights(file.toString(), false);
+        } catch (IOException | InvalidKerasConfigurationException | UnsupportedKerasConfigurationException
+                 | RuntimeException e) {
+            throw new TlException(file + " cannot be imported as a full Keras model (topology and weights): "
+                    + e.getMessage() + ". Save it with model.save(path) in Keras' HDF5 format", e);
+        }
+        ComputationGraph cut = cutAfter(full, model.featureLayer(), file);
+        INDArray probe = Nd4j.rand(DataType.FLOAT, 2, model.inputSize(), model.inputSize(), 3).muli(255);
+        INDArray reference = cut.output(probe)[0];
+        if (reference.rank() != 2) {
+            throw new TlException("layer " + model.featureLayer() + " of " + file + " gives activations of shape "
+                    + java.util.Arrays.toString(reference.shape()) + ", not one vector per image: choose a pooled "
+                    + "layer (tl.featureLayer), e.g. avg_pool");
+        }
+        int dimension = (int) reference.size(1);
+        Optional<ComputationGraph> fast = ChannelsFirst.convert(cut);
+        if (fast.isPresent()) {
+            INDArray check = fast.get().output(probe.permute(0, 3, 1, 2).dup('c'))[0];
+            double error = check.sub(reference).amaxNumber().doubleValue();
+            double scale = Math.max(1e-6, reference.amaxNumber().doubleValue());
+            if (error <= 1e-4 * scale) {
+                LOG.info("Embedding with {} layer {} ({} values), channels-first", model.name(),
+                        model.featureLayer(), dimension);
+                return new KerasEmbedder(model, fast.get(), true, dimension);
+            }
+            LOG.warn("The channels-first copy of {} differs from the original by {} (scale {}); using the slower "
+                    + "original", file.getFileName(), error, scale);
+        } else {
+            LOG.info("{} has layers tl cannot run channels-first; embedding channels-last (slower)", file.getFileName());
+        }
+        return new KerasEmbedder(model, cut, false, dimension);
+    }
+
+    /** The graph up to {@code layer}, with everything the layer does not depend on removed. */
+    private static ComputationGraph cutAfter(ComputationGraph full, String layer, Path file) {
+        ComputationGraphConfiguration conf = full.getConfiguration();
+        if (!conf.getVertices().containsKey(layer)) {
+            List<String> names = conf.getTopologicalOrderStr();
+            throw new TlException(file + " has no layer '" + layer + "' (tl.featureLayer); its last layers are "
+                    + names.subList(Math.max(0, names.size() - 5), names.size()));
+        }
+        Set<String> needed = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(layer));
+        Map<String, List<String>> inputs = conf.getVertexInputs();
+        while (!todo.isEmpty()) {
+            String v = todo.pop();
+            if (needed.add(v)) {
+                todo.addAll(inputs.getOrDefault(v, List.of()));
+            }
+        }
+        TransferLearning.GraphBuilder builder = new TransferLearning.GraphBuilder(full);
+        for (String v : conf.getTopologicalOrderStr()) {
+            if (!needed.contains(v) && conf.getVertices().containsKey(v)) {
+                builder.removeVertexAndConnections(v);
+            }
+        }
+        return builder.setOutputs(layer).build();
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    public EmbeddingModel model() {
+        return model;
+    }
+
+    /**
+     * One vector per encoded image, in order.
+     *
+     * @param encoded the original image files' bytes
+     * @param names   names for error messages
+     */
+    public float[][] embed(List<byte[]> encoded, List<String> names) {
+        int size = model.inputSize();
+        int per = 3 * size * size;
+        float[] input = new float[encoded.size() * per];
+        for (int i = 0; i < encoded.size(); i++) {
+            byte[] rgb = ImageDecoder.decodeResized(encoded.get(i), names.get(i), size, size).pixels();
+            model.preprocessing().apply(rgb, size, channelsFirst, input, i * per);
+        }
+        long[] shape = channelsFirst ? new long[] {encoded.size(), 3, size, size}
+                : new long[] {encoded.size(), size, size, 3};
+        INDArray batch = Nd4j.create(input, shape, 'c');
+        return graph.output(batch)[0].toFloatMatrix();
+    }
+}
