@@ -113,20 +113,20 @@ public final class EmbeddingCache {
         if (batch.length == 0) {
             return;
         }
-        boolean fresh = dimension == 0;
-        if (fresh) {
-            dimension = batch[0].length;
+        int width = dimension == 0 ? batch[0].length : dimension;
+        for (float[] v : batch) {
+            if (v.length != width) {
+                throw new IllegalArgumentException("vector of " + v.length + " values, cache holds " + width);
+            }
         }
-        int recordBytes = 32 + 4 * dimension;
+        boolean fresh = dimension == 0;
+        int recordBytes = 32 + 4 * width;
         ByteBuffer buf = ByteBuffer.allocate((fresh ? HEADER : 0) + recordBytes * batch.length)
                 .order(ByteOrder.LITTLE_ENDIAN);
         if (fresh) {
-            buf.put(MAGIC.getBytes(StandardCharsets.US_ASCII)).putInt(dimension);
+            buf.put(MAGIC.getBytes(StandardCharsets.US_ASCII)).putInt(width);
         }
         for (int i = 0; i < batch.length; i++) {
-            if (batch[i].length != dimension) {
-                throw new IllegalArgumentException("vector of " + batch[i].length + " values, cache holds " + dimension);
-            }
             buf.put(HexFormat.of().parseHex(sha256.get(i)));
             for (float f : batch[i]) {
                 buf.putFloat(f);
@@ -145,6 +145,8 @@ public final class EmbeddingCache {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the embedding cache " + file, e);
         }
+        // only once the header is on disk does the cache have a dimension
+        dimension = width;
         for (int i = 0; i < batch.length; i++) {
             vectors.put(sha256.get(i), batch[i]);
         }

@@ -1,0 +1,21 @@
+package org.tlrepro.core.cluster;
+
+import java.nio.file.Path;
+
+import org.tlrepro.core.embed.EmbeddingModel;
+
+/**
+ * Everything {@link ClusterStage} needs.
+ *
+ * @param preparedDir    output of {@code tl:prepare}
+ * @param outputDir      where the clustering goes
+ * @param model          the embedding network
+ * @param mirror         read-only folder searched first for the model file, or {@code null}
+ * @param cache          cache folder for the model file and the embedding vectors
+ * @param linkage        linkage of the hierarchical clustering
+ * @param metric         distance between embedding vectors
+ * @param force          recompute even if the output is up to date
+ */
+public record ClusterRequest(Path preparedDir, Path outputDir, EmbeddingModel model, Path mirror, Path cache,
+                             Linkage linkage, Metric metric, boolean force) {
+}

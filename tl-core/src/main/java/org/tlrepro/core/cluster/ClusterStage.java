@@ -1,0 +1,273 @@
+package org.tlrepro.core.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tlrepro.core.TlException;
+import org.tlrepro.core.backend.NativeBackend;
+import org.tlrepro.core.embed.EmbeddingCache;
+import org.tlrepro.core.embed.EmbeddingModel;
+import org.tlrepro.core.embed.KerasEmbedder;
+import org.tlrepro.core.fetch.FetchedFile;
+import org.tlrepro.core.fetch.FileFetcher;
+import org.tlrepro.core.fetch.HttpDownloader;
+import org.tlrepro.core.io.AtomicFiles;
+import org.tlrepro.core.io.Sha256;
+import org.tlrepro.core.prepare.PreparedData;
+import org.tlrepro.core.prepare.PreparedIndex;
+import org.tlrepro.core.progress.Progress;
+import org.tlrepro.core.stage.Fingerprint;
+import org.tlrepro.core.stage.StageDirectory;
+import org.tlrepro.core.stage.ToolVersion;
+
+/**
+ * {@code tl:cluster}: embeds every prepared image with an ImageNet network (vectors cached by image and model),
+ * clusters each class hierarchically, cuts the dendrograms at their first two levels and measures the
+ * source/target splits of Tables 2 and 3. Writes {@code cluster.json} and {@code assignments.tsv}.
+ */
+public final class ClusterStage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterStage.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String FORMAT = "1";
+    private static final String RESULT = "cluster.json";
+    private static final String ASSIGNMENTS = "assignments.tsv";
+    private static final int TOP_MERGES = 30;
+    static final String PAPER_NETWORK = "Inception V3 (ImageNet), 2,048 values, via Orange's Image Embedding";
+
+    private final HttpDownloader downloader;
+
+    public ClusterStage(HttpDownloader downloader) {
+        this.downloader = downloader;
+    }
+
+    /** Outcome of a run. */
+    public record Result(boolean skipped, Path dir, ClusterResult result) {
+    }
+
+    public Result run(ClusterRequest request) {
+        PreparedData data = new PreparedData(request.preparedDir());
+        if (!Files.isRegularFile(data.index())) {
+            throw new TlException("there is no prepared data in " + data.dir() + ": run tl:prepare first");
+        }
+        PreparedIndex index = PreparedIndex.read(data.index());
+        StageDirectory stage = new StageDirectory(request.outputDir());
+        Fingerprint fingerprint = Fingerprint.builder()
+                .put("format", FORMAT)
+                .put("tl.version", ToolVersion.get())
+                .put("prepared.index.sha256", Sha256.ofFile(data.index()))
+                .put("model", request.model().identity())
+                .put("linkage", request.linkage())
+                .put("metric", request.metric())
+                .build();
+        Optional<String> stale = stage.staleReason(fingerprint, request.force());
+        if (stale.isEmpty()) {
+            ClusterResult result = read(request.outputDir().resolve(RESULT));
+            LOG.info("Clustering in {} is up to date; skipping (-Dtl.force=true recomputes)", request.outputDir());
+            logNodes(result);
+            return new Result(true, request.outputDir(), result);
+        }
+        LOG.info("Clustering, because {}", stale.get());
+
+        long start = System.nanoTime();
+        EmbeddingCache cache = EmbeddingCache.open(
+                EmbeddingCache.fileFor(request.cache().resolve("embeddings"), request.model()));
+        int computed = embedMissing(request, data, index, cache);
+        double embedSeconds = (System.nanoTime() - start) / 1e9;
+        float[][] vectors = new float[index.rows().size()][];
+        String[] classOfRow = new String[vectors.length];
+        for (PreparedIndex.Row row : index.rows()) {
+            vectors[row.index()] = cache.get(row.sha256());
+            classOfRow[row.index()] = row.className();
+        }
+
+        long clusterStart = System.nanoTime();
+        List<ClassTree> trees = new ArrayList<>();
+        Map<String, String> prefixes = prefixes(index);
+        for (Map.Entry<String, String> c : prefixes.entrySet()) {
+            int[] rows = index.rows().stream().filter(r -> r.className().equals(c.getKey()))
+                    .mapToInt(PreparedIndex.Row::index).toArray();
+            double[][] x = new double[rows.length][];
+            for (int i = 0; i < rows.length; i++) {
+                x[i] = toDouble(vectors[rows[i]]);
+            }
+            long t = System.nanoTime();
+            Dendrogram d = NearestNeighbourChain.cluster(rows.length, request.metric().condensed(x), request.linkage());
+            LOG.info("Clustered {} images of {} ({} linkage, {} distance) in {} s", rows.length, c.getKey(),
+                    request.linkage().name().toLowerCase(), request.metric().name().toLowerCase(),
+                    String.format("%.1f", (System.nanoTime() - t) / 1e9));
+            trees.add(ClassTree.cut(c.getKey(), c.getValue(), d, rows, request.linkage()));
+        }
+        double clusterSeconds = (System.nanoTime() - clusterStart) / 1e9;
+
+        Subsets subsets = new Subsets(trees, vectors, classOfRow);
+        EmbeddingModel m = request.model();
+        ClusterResult result = new ClusterResult(ToolVersion.get(),
+                new ClusterResult.EmbeddingInfo(m.name(), PAPER_NETWORK, m.file().name(), m.file().sha256(),
+                        m.inputSize(), m.preprocessing().name().toLowerCase(), m.featureLayer(), vectors[0].length,
+                        vectors.length, computed, embedSeconds, NativeBackend.initialize().describe()),
+                new ClusterResult.ClusteringInfo(request.linkage().name().toLowerCase(),
+                        request.metric().name().toLowerCase(), clusterSeconds),
+                trees.stream().map(ClusterStage::classInfo).toList(),
+                subsets.level1(), subsets.combinations(), definitions());
+        Path staging = stage.stage();
+        try {
+            Files.write(staging.resolve(RESULT), JSON.writeValueAsBytes(result));
+            Files.writeString(staging.resolve(ASSIGNMENTS), assignments(index, trees));
+            stage.commit(staging, fingerprint, List.of(RESULT, ASSIGNMENTS));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + staging, e);
+        } finally {
+            AtomicFiles.deleteRecursively(staging);
+        }
+        logNodes(result);
+        return new Result(false, request.outputDir(), result);
+    }
+
+    /** Embeds the images the cache lacks; returns how many. */
+    private int embedMissing(ClusterRequest request, PreparedData data, PreparedIndex index, EmbeddingCache cache) {
+        Map<String, PreparedIndex.Row> missing = new LinkedHashMap<>();
+        for (PreparedIndex.Row row : index.rows()) {
+            if (cache.get(row.sha256()) == null) {
+                missing.putIfAbsent(row.sha256(), row);
+            }
+        }
+        if (missing.isEmpty()) {
+            LOG.info("All {} embeddings are in the cache {}", index.rows().size(), cache.file());
+            return 0;
+        }
+        LOG.info("Embedding {} images ({} from the cache {})", missing.size(), index.rows().size() - missing.size(),
+                cache.file());
+        EmbeddingModel model = request.model();
+        FetchedFile file = new FileFetcher(request.mirror(), request.cache(), downloader)
+                .fetchFirst(List.of(model.file()));
+        KerasEmbedder embedder = KerasEmbedder.load(file.path(), model);
+        Progress progress = new Progress(LOG, "Embedding with " + model.name(), missing.size(), "images");
+        List<PreparedIndex.Row> todo = new ArrayList<>(missing.values());
+        int done = 0;
+        for (int from = 0; from < todo.size(); from += model.batchSize()) {
+            List<PreparedIndex.Row> batch = todo.subList(from, Math.min(todo.size(), from + model.batchSize()));
+            List<byte[]> bytes = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (PreparedIndex.Row row : batch) {
+                Path original = data.original(row.className(), row.filename());
+                bytes.add(readVerified(original, row.sha256()));
+                names.add(original.toString());
+            }
+            cache.put(batch.stream().map(PreparedIndex.Row::sha256).toList(), embedder.embed(bytes, names));
+            done += batch.size();
+            progress.update(done);
+        }
+        progress.finish(done);
+        return done;
+    }
+
+    private static byte[] readVerified(Path original, String sha256) {
+        try {
+            byte[] bytes = Files.readAllBytes(original);
+            if (!Sha256.hex(bytes).equals(sha256)) {
+                throw new TlException(original + " was changed after tl:prepare verified it: run tl:prepare with "
+                        + "-Dtl.force=true");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new TlException(original + " cannot be read (" + e.getMessage() + "): run tl:prepare with "
+                    + "-Dtl.force=true", e);
+        }
+    }
+
+    /** One-letter node prefixes (U, P), or whole class names where initials would clash. */
+    static Map<String, String> prefixes(PreparedIndex index) {
+        List<String> classes = index.rows().stream().map(PreparedIndex.Row::className).distinct().sorted().toList();
+        Map<String, String> prefixes = new LinkedHashMap<>();
+        boolean clash = classes.stream().map(c -> c.substring(0, 1).toUpperCase()).distinct().count() < classes.size();
+        for (String c : classes) {
+            prefixes.put(c, clash ? c + "-" : c.substring(0, 1).toUpperCase());
+        }
+        return prefixes;
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+
+    private static ClusterResult.ClassInfo classInfo(ClassTree t) {
+        List<Dendrogram.Merge> merges = t.dendrogram().merges();
+        int first = Math.max(0, merges.size() - TOP_MERGES);
+        return new ClusterResult.ClassInfo(t.className(), t.prefix(), t.rows().length,
+                t.level1().stream().map(ClusterResult.NodeInfo::of).toList(),
+                t.level2().stream().map(ClusterResult.NodeInfo::of).toList(),
+                merges.subList(first, merges.size()), t.dendrogram().n() + first);
+    }
+
+    private static String assignments(PreparedIndex index, List<ClassTree> trees) {
+        Map<Integer, String[]> nodeOf = new TreeMap<>();
+        for (ClassTree t : trees) {
+            for (Node n : t.level2()) {
+                for (int row : n.members()) {
+                    nodeOf.put(row, new String[] {n.parent(), n.id()});
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder("index\tclass\tfilename\tlevel1\tlevel2\n");
+        for (PreparedIndex.Row r : index.rows()) {
+            String[] n = nodeOf.get(r.index());
+            out.append(r.index()).append('\t').append(r.className()).append('\t').append(r.filename()).append('\t')
+                    .append(n[0]).append('\t').append(n[1]).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static Map<String, String> definitions() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("centroidCosineSimilarity", "cosine of the angle between the mean embedding vector of the source "
+                + "subset and that of the target subset: a.b / (|a| |b|)");
+        d.put("centroidCosineDistance", "1 - centroidCosineSimilarity; the paper's Table 3 prints a column "
+                + "headed '1-Cosine distance' without saying which of the two it holds");
+        d.put("minorityToMajorityPercent", "100 x images of the smallest class / images of the largest class "
+                + "in the subset (Figure 3)");
+        d.put("level1", "Section 3.2: the larger first-level dendrogram node of each class (A) is the source, "
+                + "the smaller (B) the target");
+        d.put("combinations", "Section 3.5: one second-level node of each class is the target, the other six "
+                + "second-level nodes the source");
+        d.put("nodeNames", "A is the larger child of a class's root, B the smaller; 1 and 2 are A's children, "
+                + "3 and 4 B's, each pair in ascending size");
+        return d;
+    }
+
+    private static void logNodes(ClusterResult r) {
+        for (ClusterResult.ClassInfo c : r.classes()) {
+            LOG.info("{} ({} images): level 1 {}; level 2 {}", c.name(), c.images(),
+                    c.level1().stream().map(n -> n.id() + "=" + n.size()).collect(Collectors.joining(", ")),
+                    c.level2().stream().map(n -> n.id() + "=" + n.size()).collect(Collectors.joining(", ")));
+        }
+        LOG.info("Level-1 split: source {} = {} images, target {} = {} images", r.level1().sourceNodes(),
+                r.level1().source().size(), r.level1().targetNodes(), r.level1().target().size());
+    }
+
+    private static ClusterResult read(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), ClusterResult.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
