@@ -11,7 +11,8 @@ import org.tlrepro.core.TlException;
  *
  * <p>Naming: level-1 node {@code A} is the larger child of the root (it goes to the source subset, Section 3.2),
  * {@code B} the smaller. Their children are the level-2 nodes 1 and 2 (under A) and 3 and 4 (under B), each pair
- * in ascending size, as the paper lists U1..U4 and P1..P4. Ties go to the node holding the lowest row.
+ * in ascending size, as the paper lists U1..U4 and P1..P4. Ties go to the node holding the lowest point
+ * (the lowest row, as {@link ClusterStage} passes rows in ascending order).
  *
  * @param rows the prepared data set's rows of this class, in the order the dendrogram's points were given
  */

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.commons.math3.linear.ArrayRealVector;
+import org.tlrepro.core.TlException;
 
 /**
  * Builds source/target splits from the class trees and measures them: sizes, class ratios and the cosine
@@ -69,6 +70,11 @@ public final class Subsets {
     private SubsetPair pair(String id, List<Node> target, List<Node> source) {
         double[] t = centroid(target);
         double[] s = centroid(source);
+        if (isZero(t) || isZero(s)) {
+            throw new TlException("split " + id + ": the mean embedding of the " + (isZero(t) ? "target" : "source")
+                    + " subset is all zeros, so its cosine similarity is undefined; the feature layer (tl.featureLayer)"
+                    + " gives no signal for these images");
+        }
         double similarity = cosine(t, s);
         return new SubsetPair(id, ids(target), ids(source), stats(target), stats(source), similarity, 1 - similarity);
     }
@@ -108,6 +114,10 @@ public final class Subsets {
             sum[i] /= n;
         }
         return sum;
+    }
+
+    private static boolean isZero(double[] v) {
+        return java.util.Arrays.stream(v).allMatch(x -> x == 0);
     }
 
     static double cosine(double[] a, double[] b) {

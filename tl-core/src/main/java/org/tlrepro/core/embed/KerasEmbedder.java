@@ -117,6 +117,11 @@ public final class KerasEmbedder {
         return model;
     }
 
+    /** Whether the fast channels-first copy of the graph is in use. */
+    public boolean channelsFirst() {
+        return channelsFirst;
+    }
+
     /**
      * One vector per encoded image, in order.
      *

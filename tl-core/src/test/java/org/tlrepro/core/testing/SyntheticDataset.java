@@ -37,6 +37,10 @@ public final class SyntheticDataset {
 
     public static final List<String> CLASSES = List.of("Parasitized", "Uninfected");
     public static final String ARCHIVE_ROOT = "cell_images/";
+    /** Base colours (B, G, R) of the four image groups of each class. */
+    private static final int[][] GROUP_COLOURS = {
+        {200, 60, 60}, {60, 200, 60}, {60, 60, 200}, {200, 200, 60},
+        {60, 200, 200}, {200, 60, 200}, {120, 120, 120}, {230, 230, 230}};
 
     /** The files written. */
     public record Files(Path dir, Path archive, Path manifest, Path sampleList, Map<String, byte[]> images) {
@@ -59,7 +63,12 @@ public final class SyntheticDataset {
                 String name = "C" + c.charAt(0) + "_" + (1000 + i) + "_cell_" + i + ".png";
                 // a few odd formats that real archives contain: grey, RGBA, 16-bit
                 int kind = i % 7 == 3 ? 1 : i % 7 == 5 ? 2 : i % 7 == 6 ? 3 : 0;
-                byte[] png = randomPng(random, 40 + random.nextInt(40), 40 + random.nextInt(40), kind);
+                // four groups of similar images per class, so that clustering finds structure, as in real data
+                int[] base = GROUP_COLOURS[(i % 4) + (c.equals(CLASSES.get(0)) ? 0 : 4)];
+                if (kind == 1 && !(base[0] == base[1] && base[1] == base[2])) {
+                    kind = 0; // a grey image would be an outlier in a coloured group
+                }
+                byte[] png = randomPng(random, 40 + random.nextInt(40), 40 + random.nextInt(40), kind, base, 20);
                 images.put(c + "/" + name, png);
                 ImageRecord r = new ImageRecord(c, name, Sha256.hex(png), png.length);
                 all.add(r);
@@ -109,22 +118,39 @@ public final class SyntheticDataset {
      * @param kind 0 = 8-bit BGR, 1 = grey, 2 = BGRA, 3 = 16-bit BGR
      */
     public static byte[] randomPng(Random random, int width, int height, int kind) {
+        return randomPng(random, width, height, kind, new int[] {128, 128, 128}, 128);
+    }
+
+    /**
+     * A random PNG whose 8-bit values lie within {@code spread} of the channel's {@code base} (B, G, R; grey
+     * images take their mean, alpha takes B's).
+     *
+     * @param kind 0 = 8-bit BGR, 1 = grey, 2 = BGRA, 3 = 16-bit BGR
+     */
+    public static byte[] randomPng(Random random, int width, int height, int kind, int[] base, int spread) {
         int channels = kind == 1 ? 1 : kind == 2 ? 4 : 3;
         int type = kind == 1 ? CV_8UC1 : kind == 2 ? CV_8UC4 : kind == 3 ? CV_16UC3 : CV_8UC3;
         try (Mat mat = new Mat(height, width, type)) {
             if (kind == 3) {
                 short[] values = new short[width * height * channels];
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = (short) random.nextInt(65536);
+                    values[i] = (short) (value(random, base[i % 3], spread) * 257);
                 }
                 new ShortPointer(mat.data()).put(values);
             } else {
                 byte[] values = new byte[width * height * channels];
-                random.nextBytes(values);
+                int grey = (base[0] + base[1] + base[2]) / 3;
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (byte) value(random, channels == 1 ? grey : base[i % channels % 3], spread);
+                }
                 mat.data().put(values);
             }
             return encodePng(mat);
         }
+    }
+
+    private static int value(Random random, int base, int spread) {
+        return Math.max(0, Math.min(255, base - spread + random.nextInt(2 * spread + 1)));
     }
 
     public static byte[] encodePng(Mat mat) {
