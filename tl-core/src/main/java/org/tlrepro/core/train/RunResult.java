@@ -1,0 +1,25 @@
+package org.tlrepro.core.train;
+
+import java.util.List;
+
+/**
+ * One finished training run, as stored in the ledger.
+ *
+ * @param experiment      "table2", or "table3/" + combination id (e.g. "table3/P2+U2")
+ * @param scheme          1 to 4 (Section 3.4)
+ * @param run             1-based run number
+ * @param seed            seed of the run (split, initialisation, shuffling); never 0
+ * @param trainSize       training images
+ * @param testSize        test images (the target's test part)
+ * @param testLoss        mean cross-entropy on the test part
+ * @param testAccuracy    accuracy on the test part, 0 to 1
+ * @param epochLosses     mean training loss of each epoch
+ * @param seconds         wall time of the run
+ * @param imagesPerSecond training images processed per second (epochs x train size / training time)
+ * @param backend         numeric backend, as NativeBackend describes it
+ * @param fingerprint     hash of everything that determines the run
+ */
+public record RunResult(String experiment, int scheme, int run, long seed, int trainSize, int testSize,
+                        double testLoss, double testAccuracy, List<Double> epochLosses, double seconds,
+                        double imagesPerSecond, String backend, String toolVersion, String fingerprint) {
+}

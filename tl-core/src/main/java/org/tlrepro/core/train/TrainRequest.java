@@ -1,0 +1,18 @@
+package org.tlrepro.core.train;
+
+import java.nio.file.Path;
+
+/**
+ * Everything {@link TrainStage} needs.
+ *
+ * @param preparedDir output of {@code tl:prepare}
+ * @param clusterDir  output of {@code tl:cluster}
+ * @param runsDir     the run ledger
+ * @param protocol    training protocol
+ * @param table3      whether to run the Table 3 combinations too
+ * @param jobs        runs trained at the same time
+ * @param force       recompute runs that are already in the ledger
+ */
+public record TrainRequest(Path preparedDir, Path clusterDir, Path runsDir, Protocol protocol, boolean table3,
+                           int jobs, boolean force) {
+}

@@ -1,0 +1,391 @@
+package org.tlrepro.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.tlrepro.core.TlException;
+import org.tlrepro.core.cluster.ClusterResult;
+import org.tlrepro.core.cluster.SubsetPair;
+import org.tlrepro.core.io.Sha256;
+import org.tlrepro.core.prepare.PreparedIndex;
+import org.tlrepro.core.tensor.Npy;
+
+/**
+ * tl:train end to end on 80 synthetic 50x50 images, without tl:prepare or tl:cluster: their output files are
+ * written here by hand. Per class (row i has class i % 2), images 0-11 of the class form node 1, 12-23 node 2
+ * (both under level-1 node A, the source), 24-31 node 3 and 32-39 node 4 (under B, the target).
+ */
+@ExtendWith(OneNativeThread.class)
+class TrainStageTest {
+
+    static final int PER_CLASS = 40;
+    static final Protocol PROTOCOL = new Protocol(1, 16, 1e-4, 0.9, 1e-7, 0.7, 2, 1, 42);
+    static final List<String> COMBINATIONS = List.of("P1+U1", "P3+U4");
+    /** 2 runs x 4 schemes for Table 2, 1 run x 2 schemes for each combination. */
+    static final int ALL = 2 * 4 + COMBINATIONS.size() * 2;
+
+    @TempDir
+    static Path base;
+    static TrainStage.Result first;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void trainOnce() throws IOException {
+        writeInputs(base, 0);
+        first = new TrainStage().run(request(base, PROTOCOL, false));
+    }
+
+    // ---- inputs ---------------------------------------------------------------------------------------------
+
+    static void writeInputs(Path root, int brightnessShift) throws IOException {
+        Path prepared = Files.createDirectories(root.resolve("prepared"));
+        Path cluster = Files.createDirectories(root.resolve("cluster"));
+        int n = 2 * PER_CLASS;
+        int size = 50;
+        byte[] pixels = new byte[n * size * size * 3];
+        Random random = new Random(7);
+        List<PreparedIndex.Row> rows = new ArrayList<>();
+        StringBuilder assignments = new StringBuilder("index\tclass\tfilename\tlevel1\tlevel2\n");
+        for (int i = 0; i < n; i++) {
+            int label = i % 2;
+            String className = label == 0 ? "Parasitized" : "Uninfected";
+            String prefix = className.substring(0, 1);
+            String filename = "img" + i + ".png";
+            int mean = (label == 0 ? 70 : 180) + brightnessShift;
+            for (int p = 0; p < size * size * 3; p++) {
+                pixels[i * size * size * 3 + p] = (byte) Math.max(0, Math.min(255, mean + random.nextInt(61) - 30));
+            }
+            rows.add(new PreparedIndex.Row(i, label, className, filename,
+                    Sha256.hex(filename.getBytes(StandardCharsets.UTF_8))));
+            int k = i / 2;
+            int node = k < 12 ? 1 : k < 24 ? 2 : k < 32 ? 3 : 4;
+            assignments.append(i).append('\t').append(className).append('\t').append(filename).append('\t')
+                    .append(prefix).append(node <= 2 ? "A" : "B").append('\t').append(prefix).append(node).append('\n');
+        }
+        Npy.write(prepared.resolve("images.npy"), new Npy.UInt8Tensor(new int[] {n, size, size, 3}, pixels));
+        Files.writeString(prepared.resolve("index.tsv"), new PreparedIndex(rows).toTsv());
+        Files.writeString(cluster.resolve("assignments.tsv"), assignments);
+
+        List<String> level2 = List.of("P1", "P2", "P3", "P4", "U1", "U2", "U3", "U4");
+        List<SubsetPair> combinations = COMBINATIONS.stream().map(id -> {
+            List<String> target = List.of(id.split("\\+"));
+            return new SubsetPair(id, target, level2.stream().filter(s -> !target.contains(s)).toList(), null, null,
+                    0.9, 0.1);
+        }).toList();
+        ClusterResult clusters = new ClusterResult("test", null, null, List.of(),
+                new SubsetPair("level1", List.of("PB", "UB"), List.of("PA", "UA"), null, null, 0.9, 0.1),
+                combinations, Map.of());
+        new ObjectMapper().writeValue(cluster.resolve("cluster.json").toFile(), clusters);
+    }
+
+    static TrainRequest request(Path root, Protocol protocol, boolean force) {
+        return new TrainRequest(root.resolve("prepared"), root.resolve("cluster"), root.resolve("runs"), protocol,
+                true, 1, force);
+    }
+
+    /** A copy of the base folder (inputs and the ledger of the first training) to change. */
+    Path copyOfBase() throws IOException {
+        try (Stream<Path> files = Files.walk(base)) {
+            for (Path f : files.toList()) {
+                Path to = dir.resolve(base.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return dir;
+    }
+
+    /** Every file of the ledger with its content hash and modification time. */
+    static Map<String, String> snapshot(Path root) {
+        Path runs = root.resolve("runs");
+        try (Stream<Path> files = Files.walk(runs)) {
+            Map<String, String> out = new TreeMap<>();
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                out.put(runs.relativize(f).toString(),
+                        Sha256.ofFile(f) + " " + Files.getLastModifiedTime(f).toMillis());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path ledgerFile(Path root, String experiment, int scheme, int run, String suffix) {
+        Path folder = root.resolve("runs").resolve(experiment);
+        try (Stream<Path> files = Files.list(folder)) {
+            String prefix = String.format("scheme%d-run%02d-", scheme, run);
+            List<Path> found = files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(suffix)).toList();
+            assertEquals(1, found.size(), prefix + "*" + suffix + " in " + folder);
+            return found.get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static RunResult find(List<RunResult> runs, String experiment, int scheme, int run) {
+        return runs.stream().filter(r -> r.experiment().equals(experiment) && r.scheme() == scheme && r.run() == run)
+                .findFirst().orElseThrow(() -> new AssertionError(experiment + " scheme " + scheme + " run " + run));
+    }
+
+    /** What a recomputed run must reproduce: everything but its timings. */
+    static void assertSameOutcome(RunResult expected, RunResult actual) {
+        assertEquals(expected.fingerprint(), actual.fingerprint());
+        assertEquals(expected.seed(), actual.seed());
+        assertEquals(expected.trainSize(), actual.trainSize());
+        assertEquals(expected.testSize(), actual.testSize());
+        assertEquals(expected.testAccuracy(), actual.testAccuracy(), 1e-9);
+        assertEquals(expected.testLoss(), actual.testLoss(), 1e-5);
+        assertEquals(expected.epochLosses().size(), actual.epochLosses().size());
+        for (int i = 0; i < expected.epochLosses().size(); i++) {
+            assertEquals(expected.epochLosses().get(i), actual.epochLosses().get(i), 1e-5);
+        }
+    }
+
+    static Map<String, String> without(Map<String, String> snapshot, Set<String> names) {
+        return snapshot.entrySet().stream().filter(e -> !names.contains(e.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
+    }
+
+    // ---- tests ----------------------------------------------------------------------------------------------
+
+    @Test
+    void recordsEveryRunOfTable2AndTable3() {
+        assertEquals(ALL, first.trained());
+        assertEquals(0, first.reused());
+        assertEquals(ALL, first.runs().size());
+        Set<String> keys = first.runs().stream().map(r -> r.experiment() + "/" + r.scheme() + "/" + r.run())
+                .collect(Collectors.toSet());
+        Set<String> expected = new HashSet<>();
+        for (int run = 1; run <= 2; run++) {
+            for (int scheme = 1; scheme <= 4; scheme++) {
+                expected.add("table2/" + scheme + "/" + run);
+            }
+        }
+        for (String c : COMBINATIONS) {
+            expected.add("table3/" + c + "/1/1");
+            expected.add("table3/" + c + "/4/1");
+        }
+        assertEquals(expected, keys);
+        assertEquals(new HashSet<>(first.runs()), new HashSet<>(new RunLedger(base.resolve("runs")).all()));
+        assertEquals(ALL, first.runs().stream().map(RunResult::fingerprint).distinct().count());
+        for (RunResult r : first.runs()) {
+            assertTrue(r.testAccuracy() >= 0 && r.testAccuracy() <= 1, r.toString());
+            assertTrue(Double.isFinite(r.testLoss()) && r.testLoss() > 0, r.toString());
+            assertEquals(PROTOCOL.epochs(), r.epochLosses().size());
+            assertNotEquals(0L, r.seed());
+            assertTrue(r.seconds() > 0 && r.imagesPerSecond() > 0, r.toString());
+            assertFalse(r.backend().isBlank());
+        }
+    }
+
+    @Test
+    void splitsAsSection34Says() {
+        for (int run = 1; run <= 2; run++) {
+            // target PB+UB = 16 + 16 images: round(0.7 x 16) = 11 per class for training, 5 per class for testing
+            RunResult s1 = find(first.runs(), "table2", 1, run);
+            for (int scheme = 1; scheme <= 4; scheme++) {
+                RunResult r = find(first.runs(), "table2", scheme, run);
+                assertEquals(10, r.testSize(), "the same test part for every scheme, " + r);
+                assertEquals(s1.seed(), r.seed(), "one seed per run");
+            }
+            assertEquals(22, s1.trainSize());
+            assertEquals(48, find(first.runs(), "table2", 2, run).trainSize(), "the whole source PA+UA");
+            assertEquals(48 + 22, find(first.runs(), "table2", 3, run).trainSize(), "source + target train part");
+            assertEquals(22, find(first.runs(), "table2", 4, run).trainSize());
+        }
+        assertNotEquals(find(first.runs(), "table2", 1, 1).seed(), find(first.runs(), "table2", 1, 2).seed());
+        // P1+U1: 12 + 12 images -> 8 + 8 to train; P3+U4: 8 + 8 -> 6 + 6
+        assertEquals(16, find(first.runs(), "table3/P1+U1", 1, 1).trainSize());
+        assertEquals(8, find(first.runs(), "table3/P1+U1", 4, 1).testSize());
+        assertEquals(12, find(first.runs(), "table3/P3+U4", 4, 1).trainSize());
+        assertEquals(4, find(first.runs(), "table3/P3+U4", 1, 1).testSize());
+    }
+
+    @Test
+    void aSecondRunTrainsNothing() throws IOException {
+        Path root = copyOfBase();
+        Map<String, String> before = snapshot(root);
+        TrainStage.Result again = new TrainStage().run(request(root, PROTOCOL, false));
+        assertEquals(0, again.trained());
+        assertEquals(ALL, again.reused());
+        assertEquals(new HashSet<>(first.runs()), new HashSet<>(again.runs()));
+        assertEquals(before, snapshot(root));
+    }
+
+    @Test
+    void aKilledBuildRecomputesExactlyWhatIsMissing() throws IOException {
+        Path root = copyOfBase();
+        Path lost = ledgerFile(root, "table2", 3, 2, ".json");
+        Path model = ledgerFile(root, "table2", 2, 1, ".model.zip");
+        Map<String, String> before = snapshot(root);
+        Files.delete(lost);
+        Files.delete(model);
+
+        TrainStage.Result resumed = new TrainStage().run(request(root, PROTOCOL, false));
+
+        assertEquals(1, resumed.trained());
+        assertEquals(ALL - 1, resumed.reused());
+        assertTrue(Files.isRegularFile(lost));
+        assertFalse(Files.exists(model), "run 1 is complete: its Scheme 2 model is not needed");
+        Set<String> changed = Set.of(root.resolve("runs").relativize(lost).toString(),
+                root.resolve("runs").relativize(model).toString());
+        assertEquals(without(before, changed), without(snapshot(root), changed));
+        assertSameOutcome(find(first.runs(), "table2", 3, 2), find(resumed.runs(), "table2", 3, 2));
+    }
+
+    @Test
+    void scheme4ResumesFromTheStoredScheme2Model() throws IOException {
+        Path root = copyOfBase();
+        Path lost = ledgerFile(root, "table2", 4, 1, ".json");
+        Map<String, String> before = snapshot(root);
+        Files.delete(lost);
+
+        TrainStage.Result resumed = new TrainStage().run(request(root, PROTOCOL, false));
+
+        assertEquals(1, resumed.trained());
+        String name = root.resolve("runs").relativize(lost).toString();
+        // the Scheme 2 result and model of run 1 are untouched, so Scheme 2 was not trained again
+        assertEquals(without(before, Set.of(name)), without(snapshot(root), Set.of(name)));
+        assertSameOutcome(find(first.runs(), "table2", 4, 1), find(resumed.runs(), "table2", 4, 1));
+    }
+
+    @Test
+    void scheme4WithoutItsModelTrainsScheme2AgainWithoutReportingIt() throws IOException {
+        Path root = copyOfBase();
+        Path lost = ledgerFile(root, "table3/P1+U1", 4, 1, ".json");
+        Path model = ledgerFile(root, "table3/P1+U1", 2, 1, ".model.zip");
+        Map<String, String> before = snapshot(root);
+        Files.delete(lost);
+        Files.delete(model);
+
+        TrainStage.Result resumed = new TrainStage().run(request(root, PROTOCOL, false));
+
+        assertEquals(1, resumed.trained());
+        assertTrue(Files.isRegularFile(model), "the source model is kept again");
+        Set<String> changed = Set.of(root.resolve("runs").relativize(lost).toString(),
+                root.resolve("runs").relativize(model).toString());
+        assertEquals(without(before, changed), without(snapshot(root), changed));
+        assertTrue(resumed.runs().stream().noneMatch(r -> r.experiment().startsWith("table3") && r.scheme() == 2));
+        assertSameOutcome(find(first.runs(), "table3/P1+U1", 4, 1), find(resumed.runs(), "table3/P1+U1", 4, 1));
+    }
+
+    @Test
+    void forceTrainsEverythingAgainWithTheSameOutcome() throws IOException {
+        Path root = copyOfBase();
+        Map<String, String> before = snapshot(root);
+        TrainRequest forced = new TrainRequest(root.resolve("prepared"), root.resolve("cluster"), root.resolve("runs"),
+                PROTOCOL, true, 2, true);
+
+        TrainStage.Result again = new TrainStage().run(forced);
+
+        assertEquals(ALL, again.trained());
+        Map<String, String> after = snapshot(root);
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((name, state) -> assertNotEquals(state, after.get(name), name + " was written again"));
+        // two runs at a time give what one at a time gave
+        for (RunResult r : first.runs()) {
+            assertSameOutcome(r, find(again.runs(), r.experiment(), r.scheme(), r.run()));
+        }
+    }
+
+    @Test
+    void withoutAClusteringItAsksForTlCluster() throws IOException {
+        Path root = copyOfBase();
+        Files.delete(root.resolve("cluster/cluster.json"));
+        TlException e = assertThrows(TlException.class,
+                () -> new TrainStage().run(request(root, PROTOCOL, false)));
+        assertTrue(e.getMessage().contains("tl:cluster"), e.getMessage());
+        assertTrue(e.getMessage().contains(root.resolve("cluster").toString()), e.getMessage());
+    }
+
+    @Test
+    void withoutPreparedImagesItAsksForTlPrepare() throws IOException {
+        Path root = copyOfBase();
+        Files.delete(root.resolve("prepared/images.npy"));
+        TlException e = assertThrows(TlException.class,
+                () -> new TrainStage().run(request(root, PROTOCOL, false)));
+        assertTrue(e.getMessage().contains("tl:prepare"), e.getMessage());
+        assertTrue(e.getMessage().contains(root.resolve("prepared").toString()), e.getMessage());
+    }
+
+    @Test
+    void anotherProtocolTrainsEverythingAgain() throws IOException {
+        Path root = copyOfBase();
+        Map<String, String> before = snapshot(root);
+        Protocol twoEpochs = new Protocol(2, 16, 1e-4, 0.9, 1e-7, 0.7, 2, 1, 42);
+
+        TrainStage.Result again = new TrainStage().run(request(root, twoEpochs, false));
+
+        assertEquals(ALL, again.trained());
+        again.runs().forEach(r -> assertEquals(2, r.epochLosses().size()));
+        Set<String> old = first.runs().stream().map(RunResult::fingerprint).collect(Collectors.toSet());
+        assertTrue(again.runs().stream().noneMatch(r -> old.contains(r.fingerprint())));
+        Map<String, String> after = snapshot(root);
+        before.forEach((name, state) -> assertEquals(state, after.get(name), "the old protocol's " + name + " is kept"));
+        assertEquals(2 * ALL, new RunLedger(root.resolve("runs")).all().size());
+    }
+
+    @Test
+    void moreRunsTrainOnlyTheNewRuns() throws IOException {
+        Path root = copyOfBase();
+        Map<String, String> before = snapshot(root);
+        Protocol moreRuns = new Protocol(1, 16, 1e-4, 0.9, 1e-7, 0.7, 3, 2, 42);
+
+        TrainStage.Result again = new TrainStage().run(request(root, moreRuns, false));
+
+        assertEquals(4 + 2 * COMBINATIONS.size(), again.trained(), "Table 2 run 3, and run 2 of each combination");
+        assertEquals(ALL, again.reused());
+        Map<String, String> after = snapshot(root);
+        before.forEach((name, state) -> assertEquals(state, after.get(name), name));
+        for (RunResult r : first.runs()) {
+            assertEquals(r, find(again.runs(), r.experiment(), r.scheme(), r.run()));
+        }
+    }
+
+    @Test
+    void otherImagesTrainEverythingAgain() throws IOException {
+        Path root = copyOfBase();
+        // the same index and subsets (as after tl:prepare with another image size or resizing), other pixels
+        writeInputs(root, 20);
+        assertEquals(Files.readString(base.resolve("prepared/index.tsv")),
+                Files.readString(root.resolve("prepared/index.tsv")));
+        assertFalse(Arrays.equals(Files.readAllBytes(base.resolve("prepared/images.npy")),
+                Files.readAllBytes(root.resolve("prepared/images.npy"))));
+
+        TrainStage.Result again = new TrainStage().run(request(root, PROTOCOL, false));
+
+        assertEquals(ALL, again.trained());
+    }
+}

@@ -1,0 +1,79 @@
+package org.tlrepro.maven;
+
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.tlrepro.core.train.Protocol;
+import org.tlrepro.core.train.TrainRequest;
+import org.tlrepro.core.train.TrainStage;
+
+/**
+ * Trains the paper's CNN in the four schemes of Table 2 and Schemes 1 and 4 on every Table 3 combination, recording
+ * each run in {@code ${tl.workDir}/runs}. Finished runs are reused; a killed build resumes. Like failsafe's
+ * {@code integration-test}, it never fails because of accuracy: {@code tl:check} judges the results.
+ */
+@Mojo(name = "train", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
+public class TrainMojo extends AbstractTlMojo {
+
+    /** Skips this goal. */
+    @Parameter(property = "tl.train.skip", defaultValue = "false")
+    private boolean trainSkip;
+
+    /** Epochs per training (paper: 5). */
+    @Parameter(property = "tl.epochs", defaultValue = "5")
+    private int epochs;
+
+    /** Mini-batch size (paper: 128). */
+    @Parameter(property = "tl.batchSize", defaultValue = "128")
+    private int batchSize;
+
+    /** RMSprop learning rate (paper: 1e-4). */
+    @Parameter(property = "tl.learningRate", defaultValue = "1e-4")
+    private double learningRate;
+
+    /** RMSprop decay (Keras: 0.9). */
+    @Parameter(property = "tl.rho", defaultValue = "0.9")
+    private double rho;
+
+    /** RMSprop epsilon (Keras 2.2.4: 1e-7). */
+    @Parameter(property = "tl.epsilon", defaultValue = "1e-7")
+    private double epsilon;
+
+    /** Share of the target subset used for training (paper: 0.7). */
+    @Parameter(property = "tl.trainFraction", defaultValue = "0.7")
+    private double trainFraction;
+
+    /** Runs of each Table 2 scheme (paper: 10). */
+    @Parameter(property = "tl.runs", defaultValue = "10")
+    private int runs;
+
+    /** Runs of Schemes 1 and 4 per Table 3 combination (paper: 10); 0 leaves Table 3 out. */
+    @Parameter(property = "tl.table3.runs", defaultValue = "10")
+    private int table3Runs;
+
+    /** Base seed of the runs; each run's own seed is derived from it and recorded. */
+    @Parameter(property = "tl.trainSeed", defaultValue = "42")
+    private long trainSeed;
+
+    /** Runs trained at the same time. */
+    @Parameter(property = "tl.jobs", defaultValue = "1")
+    private int jobs;
+
+    @Override
+    protected String goal() {
+        return "train";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return trainSkip;
+    }
+
+    @Override
+    protected void run() {
+        Protocol protocol = new Protocol(epochs, batchSize, learningRate, rho, epsilon, trainFraction, runs,
+                table3Runs, trainSeed);
+        new TrainStage().run(new TrainRequest(workDir().resolve("prepare"), workDir().resolve("cluster"),
+                workDir().resolve("runs"), protocol, table3Runs > 0, jobs, force));
+    }
+}
