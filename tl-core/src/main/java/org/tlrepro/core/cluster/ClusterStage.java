@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +32,7 @@ import org.tlrepro.core.progress.Progress;
 import org.tlrepro.core.stage.Fingerprint;
 import org.tlrepro.core.stage.StageDirectory;
 import org.tlrepro.core.stage.ToolVersion;
+import org.tlrepro.core.io.Json;
 
 /**
  * {@code tl:cluster}: embeds every prepared image with an ImageNet network (vectors cached by image and model),
@@ -42,7 +42,7 @@ import org.tlrepro.core.stage.ToolVersion;
 public final class ClusterStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterStage.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final String FORMAT = "1";
     private static final String RESULT = "cluster.json";
     private static final String ASSIGNMENTS = "assignments.tsv";

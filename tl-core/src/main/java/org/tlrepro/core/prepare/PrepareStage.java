@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipFile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +38,7 @@ import org.tlrepro.core.stage.Fingerprint;
 import org.tlrepro.core.stage.StageDirectory;
 import org.tlrepro.core.stage.ToolVersion;
 import org.tlrepro.core.tensor.Npy;
+import org.tlrepro.core.io.Json;
 
 /**
  * {@code tl:prepare}: selects the images, fetches an archive that holds them, verifies every image against the
@@ -51,7 +51,7 @@ import org.tlrepro.core.tensor.Npy;
 public final class PrepareStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrepareStage.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.MAPPER;
     /** Bumped whenever the output format or the image processing changes. */
     private static final String FORMAT = "1";
     private static final String OUTPUT_IMAGES = "images.npy";

@@ -13,9 +13,9 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.tlrepro.core.io.AtomicFiles;
+import org.tlrepro.core.io.Json;
 
 /**
  * Everything that determines a stage's output, as named values (hashes of inputs, parameters, versions).
@@ -23,7 +23,7 @@ import org.tlrepro.core.io.AtomicFiles;
  */
 public record Fingerprint(Map<String, String> values) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     public Fingerprint {
         values = Map.copyOf(values);

@@ -11,10 +11,10 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Sha256;
+import org.tlrepro.core.io.Json;
 
 /**
  * The output folder of a stage: built in a staging folder and renamed into place whole, with the fingerprint
@@ -23,7 +23,7 @@ import org.tlrepro.core.io.Sha256;
  */
 public record StageDirectory(Path dir) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final String FINGERPRINT = "fingerprint.json";
     private static final String OUTPUTS = "outputs.json";
 

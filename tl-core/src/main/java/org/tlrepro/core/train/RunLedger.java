@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.tlrepro.core.io.AtomicFiles;
+import org.tlrepro.core.io.Json;
 
 /**
  * Finished runs, one JSON file each under {@code runs/<experiment>/}, named by scheme, run and fingerprint, and
@@ -23,7 +23,7 @@ import org.tlrepro.core.io.AtomicFiles;
  */
 public final class RunLedger {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Path dir;
 

@@ -35,6 +35,7 @@ import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.prepare.PreparedData;
 import org.tlrepro.core.progress.Progress;
 import org.tlrepro.core.stage.ToolVersion;
+import org.tlrepro.core.io.Json;
 
 /**
  * {@code tl:train}: the four schemes of Table 2 on the level-1 split and Schemes 1 and 4 on each Table 3
@@ -44,7 +45,7 @@ import org.tlrepro.core.stage.ToolVersion;
 public final class TrainStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainStage.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** Outcome: every run of the current protocol, and how many were trained now. */
     public record Result(List<RunResult> runs, int trained, int reused) {
