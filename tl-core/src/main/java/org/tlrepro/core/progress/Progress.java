@@ -5,11 +5,14 @@ import java.time.Duration;
 import org.slf4j.Logger;
 
 /**
- * Progress of long work in the build log: at most one line every few seconds, with count, rate and ETA.
+ * Progress of long work in the build log, with count, rate and ETA: a line every 5 seconds in the first minute,
+ * then every 30 seconds, so that an hours-long stage does not flood the log.
  */
 public final class Progress {
 
     private static final long INTERVAL_NANOS = Duration.ofSeconds(5).toNanos();
+    private static final long LATER_INTERVAL_NANOS = Duration.ofSeconds(30).toNanos();
+    private static final long FIRST_MINUTE_NANOS = Duration.ofMinutes(1).toNanos();
 
     private final Logger log;
     private final String what;
@@ -31,7 +34,8 @@ public final class Progress {
 
     public void update(long done) {
         long now = System.nanoTime();
-        if (now - lastLog >= INTERVAL_NANOS) {
+        long interval = now - start < FIRST_MINUTE_NANOS ? INTERVAL_NANOS : LATER_INTERVAL_NANOS;
+        if (now - lastLog >= interval) {
             lastLog = now;
             log.info(line(done, now));
         }

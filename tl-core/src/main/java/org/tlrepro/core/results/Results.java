@@ -1,0 +1,22 @@
+package org.tlrepro.core.results;
+
+import java.util.List;
+
+import org.tlrepro.core.cluster.ClusterResult;
+
+/**
+ * Everything the report shows and the gates judge, derived from the run ledger, the clustering and the paper's
+ * values; nothing in it is entered by hand.
+ *
+ * @param table2          the four schemes
+ * @param improvement     mean of Scheme 4 minus mean of Scheme 1 (percentage points), or NaN without both
+ * @param table3          the combinations, sorted like the paper's (improvement, descending)
+ * @param figure2         improvement against source-target cosine distance
+ * @param figure3Source   improvement against the source's minority/majority class ratio
+ * @param figure3Target   improvement against the target's minority/majority class ratio
+ * @param deviations      where this reproduction's protocol differs from the paper's, in words
+ */
+public record Results(List<SchemeSummary> table2, double improvement, List<CombinationSummary> table3,
+                      Regression figure2, Regression figure3Source, Regression figure3Target,
+                      ClusterResult clustering, PaperValues paper, List<String> deviations) {
+}

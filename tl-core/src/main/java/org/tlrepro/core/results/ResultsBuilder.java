@@ -1,0 +1,108 @@
+package org.tlrepro.core.results;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.tlrepro.core.cluster.ClusterResult;
+import org.tlrepro.core.cluster.SubsetPair;
+import org.tlrepro.core.train.RunResult;
+
+/** Derives {@link Results} from the runs, the clustering and the paper's values. */
+public final class ResultsBuilder {
+
+    private static final String[] TRAINED_ON = {
+        "", "70% of the target", "the whole source", "the source and 70% of the target",
+        "the Scheme-2 model, last two layers retrained on 70% of the target"};
+
+    private ResultsBuilder() {
+    }
+
+    public static Results build(ClusterResult clustering, List<RunResult> runs, PaperValues paper) {
+        List<SchemeSummary> table2 = new ArrayList<>();
+        for (int scheme = 1; scheme <= 4; scheme++) {
+            int s = scheme;
+            List<RunResult> of = runs.stream().filter(r -> r.experiment().equals("table2") && r.scheme() == s)
+                    .sorted(Comparator.comparingInt(RunResult::run)).toList();
+            if (!of.isEmpty()) {
+                table2.add(summary(scheme, of, paper == null ? Optional.empty() : paper.scheme(scheme)));
+            }
+        }
+        double improvement = mean(table2, 4) - mean(table2, 1);
+
+        List<CombinationSummary> table3 = new ArrayList<>();
+        for (SubsetPair pair : clustering.combinations()) {
+            String experiment = "table3/" + pair.id();
+            DescriptiveStatistics one = accuracies(runs, experiment, 1);
+            DescriptiveStatistics four = accuracies(runs, experiment, 4);
+            if (one.getN() == 0 || four.getN() == 0) {
+                continue;
+            }
+            table3.add(new CombinationSummary(pair.id(), pair.targetNodes(), pair.target().size(),
+                    pair.source().size(), pair.target().minorityToMajorityPercent(),
+                    pair.source().minorityToMajorityPercent(), pair.centroidCosineSimilarity(),
+                    pair.centroidCosineDistance(), (int) Math.min(one.getN(), four.getN()), one.getMean(),
+                    four.getMean(), four.getMean() - one.getMean()));
+        }
+        table3.sort(Comparator.comparingDouble(CombinationSummary::improvement).reversed());
+
+        List<Regression.Point> distance = new ArrayList<>();
+        List<Regression.Point> sourceRatio = new ArrayList<>();
+        List<Regression.Point> targetRatio = new ArrayList<>();
+        for (CombinationSummary c : table3) {
+            distance.add(new Regression.Point(c.id(), c.cosineDistance(), c.improvement()));
+            sourceRatio.add(new Regression.Point(c.id(), c.sourceClassRatio(), c.improvement()));
+            targetRatio.add(new Regression.Point(c.id(), c.targetClassRatio(), c.improvement()));
+        }
+        return new Results(table2, improvement, table3,
+                Regression.fit("source-target cosine distance", "improvement of Scheme 4 over Scheme 1 (points)",
+                        distance),
+                Regression.fit("source minority/majority class ratio (%)", "improvement (points)", sourceRatio),
+                Regression.fit("target minority/majority class ratio (%)", "improvement (points)", targetRatio),
+                clustering, paper, deviations(clustering, paper));
+    }
+
+    private static SchemeSummary summary(int scheme, List<RunResult> runs, Optional<PaperValues.Scheme> paper) {
+        DescriptiveStatistics stats = new DescriptiveStatistics();
+        runs.forEach(r -> stats.addValue(100 * r.testAccuracy()));
+        Double paperMean = paper.map(PaperValues.Scheme::mean).orElse(null);
+        return new SchemeSummary(scheme, TRAINED_ON[scheme], runs, (int) stats.getN(), stats.getMean(),
+                stats.getN() > 1 ? stats.getStandardDeviation() : Double.NaN, stats.getMin(), stats.getMax(),
+                paperMean, paper.map(PaperValues.Scheme::sdPoints).orElse(null),
+                paperMean == null ? null : stats.getMean() - paperMean);
+    }
+
+    private static double mean(List<SchemeSummary> table2, int scheme) {
+        return table2.stream().filter(s -> s.scheme() == scheme).mapToDouble(SchemeSummary::mean).findFirst()
+                .orElse(Double.NaN);
+    }
+
+    private static DescriptiveStatistics accuracies(List<RunResult> runs, String experiment, int scheme) {
+        DescriptiveStatistics stats = new DescriptiveStatistics();
+        runs.stream().filter(r -> r.experiment().equals(experiment) && r.scheme() == scheme)
+                .forEach(r -> stats.addValue(100 * r.testAccuracy()));
+        return stats;
+    }
+
+    private static List<String> deviations(ClusterResult clustering, PaperValues paper) {
+        List<String> out = new ArrayList<>();
+        String network = clustering.embedding().network();
+        if (paper != null && !paper.embeddingNetwork().toLowerCase().startsWith(network.toLowerCase().split(" ")[0])) {
+            out.add("Images were embedded with " + network + "; the paper used " + paper.embeddingNetwork()
+                    + ". The dendrograms, and so the subsets, differ from the paper's.");
+        }
+        out.add("Node names (A/B, 1-4) are assigned by size within our own dendrograms; they do not name the "
+                + "paper's nodes.");
+        out.add("RMSprop: Deeplearning4j adds epsilon (1e-7) inside the square root, Keras 2.2.4 outside.");
+        Map<String, Integer> sizes = new TreeMap<>();
+        clustering.classes().forEach(c -> c.level2().forEach(n -> sizes.put(n.id(), n.size())));
+        if (paper != null && !sizes.equals(paper.nodeSizes())) {
+            out.add("Second-level node sizes: ours " + sizes + ", the paper's " + new TreeMap<>(paper.nodeSizes()) + ".");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,118 @@
+package org.tlrepro.core.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.tlrepro.core.cluster.ClusterResult;
+import org.tlrepro.core.cluster.SubsetPair;
+import org.tlrepro.core.cluster.SubsetStats;
+import org.tlrepro.core.train.RunResult;
+
+class ResultsBuilderTest {
+
+    static SubsetPair pair(String id, double distance, double targetRatio, double sourceRatio) {
+        return new SubsetPair(id, List.of(id.split("\\+")), List.of("rest"),
+                new SubsetStats(100, Map.of("P", 50, "U", 50), targetRatio),
+                new SubsetStats(900, Map.of("P", 450, "U", 450), sourceRatio), 1 - distance, distance);
+    }
+
+    static ClusterResult clustering(List<SubsetPair> combinations) {
+        return new ClusterResult("test",
+                new ClusterResult.EmbeddingInfo("ResNet50 (ImageNet)", "Inception V3", "m.h5", null, 224, "caffe",
+                        "avg_pool", 2048, 1000, 0, 1, "backend"),
+                new ClusterResult.ClusteringInfo("ward", "euclidean", 1),
+                List.of(new ClusterResult.ClassInfo("Parasitized", "P", 500, List.of(),
+                        List.of(new ClusterResult.NodeInfo("P1", "PA", 500, 1, 1)), List.of(), 0)),
+                pair("level1", 0.1, 80, 90), combinations, Map.of());
+    }
+
+    static RunResult run(String experiment, int scheme, int run, double accuracy) {
+        return new RunResult(experiment, scheme, run, run * 7L + scheme, 70, 30, 0.5, accuracy, List.of(0.6), 1, 100,
+                "backend", "test", "fp" + experiment + scheme + run);
+    }
+
+    static PaperValues paper() {
+        return PaperValues.read(Path.of("../reproduction-project/src/paper/paper-values.json"));
+    }
+
+    @Test
+    void table2HasMeanSampleSdAndTheDifferenceFromThePaper() {
+        List<RunResult> runs = new ArrayList<>();
+        double[] s1 = {0.60, 0.70, 0.80};
+        for (int i = 0; i < s1.length; i++) {
+            runs.add(run("table2", 1, i + 1, s1[i]));
+            runs.add(run("table2", 4, i + 1, s1[i] + 0.05));
+        }
+        Results r = ResultsBuilder.build(clustering(List.of()), runs, paper());
+        SchemeSummary one = r.table2().get(0);
+        assertEquals(1, one.scheme());
+        assertEquals(3, one.n());
+        assertEquals(70.0, one.mean(), 1e-9);
+        assertEquals(10.0, one.sd(), 1e-9, "sample SD (n - 1) in points");
+        assertEquals(69.06, one.paperMean());
+        assertEquals(4.0, one.paperSd(), 1e-9);
+        assertEquals(70.0 - 69.06, one.difference(), 1e-9);
+        assertEquals(2, r.table2().size(), "schemes without runs are left out");
+        assertEquals(5.0, r.improvement(), 1e-9);
+    }
+
+    @Test
+    void table3IsSortedByImprovementAndFeedsTheRegressions() {
+        List<SubsetPair> combos = List.of(pair("P1+U1", 0.01, 50, 60), pair("P1+U2", 0.02, 60, 70),
+                pair("P2+U1", 0.03, 70, 80));
+        List<RunResult> runs = new ArrayList<>();
+        // improvement = 10 - 100 * distance * 100 => 9, 8, 7 points: a line of slope -100 in distance
+        for (SubsetPair p : combos) {
+            double gain = (10 - 100 * p.centroidCosineDistance()) / 100;
+            runs.add(run("table3/" + p.id(), 1, 1, 0.7));
+            runs.add(run("table3/" + p.id(), 4, 1, 0.7 + gain));
+        }
+        Results r = ResultsBuilder.build(clustering(combos), runs, paper());
+        assertEquals(List.of("P1+U1", "P1+U2", "P2+U1"), r.table3().stream().map(CombinationSummary::id).toList());
+        assertEquals(9.0, r.table3().get(0).improvement(), 1e-9);
+        assertEquals(-100.0, r.figure2().slope(), 1e-6);
+        assertEquals(10.0, r.figure2().intercept(), 1e-6);
+        assertEquals(1.0, r.figure2().rSquared(), 1e-9);
+        assertEquals(3, r.figure3Source().n());
+        assertEquals(-0.1, r.figure3Target().slope(), 1e-9);
+    }
+
+    @Test
+    void combinationsWithoutBothSchemesAreLeftOut() {
+        Results r = ResultsBuilder.build(clustering(List.of(pair("P1+U1", 0.01, 50, 60))),
+                List.of(run("table3/P1+U1", 1, 1, 0.7)), paper());
+        assertTrue(r.table3().isEmpty());
+        assertTrue(Double.isNaN(r.improvement()));
+    }
+
+    @Test
+    void saysWhereTheProtocolDiffersFromThePapers() {
+        Results r = ResultsBuilder.build(clustering(List.of()), List.of(), paper());
+        assertTrue(r.deviations().get(0).contains("ResNet50"), r.deviations().toString());
+        assertTrue(r.deviations().get(0).contains("Inception V3"), r.deviations().toString());
+        assertTrue(r.deviations().stream().anyMatch(d -> d.contains("node sizes")), r.deviations().toString());
+    }
+
+    @Test
+    void worksWithoutPaperValues() {
+        Results r = ResultsBuilder.build(clustering(List.of()), List.of(run("table2", 2, 1, 0.5)), null);
+        assertNull(r.table2().get(0).paperMean());
+        assertTrue(Double.isNaN(r.table2().get(0).sd()), "one run has no SD");
+    }
+
+    @Test
+    void readsThePapersValues() {
+        PaperValues p = paper();
+        assertEquals(848_226, p.parameters());
+        assertEquals(16, p.table3().size());
+        assertEquals(75.82, p.scheme(4).orElseThrow().mean());
+        assertEquals(10, p.scheme(1).orElseThrow().runs().size());
+    }
+}
