@@ -35,6 +35,7 @@ import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.prepare.PreparedData;
 import org.tlrepro.core.progress.Progress;
 import org.tlrepro.core.stage.ToolVersion;
+import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Json;
 
 /**
@@ -82,6 +83,7 @@ public final class TrainStage {
                 experiments.size(), units.size() - pending.size(), ledger.dir(), pending.size());
         if (pending.isEmpty()) {
             List<RunResult> all = collect(units, ledger);
+            writeSummary(request, all);
             summarize(all);
             return new Result(all, 0, all.size());
         }
@@ -125,6 +127,7 @@ public final class TrainStage {
         }
         progress.finish(done.get());
         List<RunResult> all = collect(units, ledger);
+        writeSummary(request, all);
         summarize(all);
         return new Result(all, trained.get(), all.size() - trained.get());
     }
@@ -314,6 +317,20 @@ public final class TrainStage {
             }
         }
         return all;
+    }
+
+    /** The file later goals read the current runs from. */
+    public static Path summaryFile(Path runsDir) {
+        return runsDir.resolve("train.json");
+    }
+
+    private static void writeSummary(TrainRequest request, List<RunResult> runs) {
+        try {
+            AtomicFiles.write(summaryFile(request.runsDir()), Json.MAPPER.writeValueAsBytes(
+                    new TrainSummary(ToolVersion.get(), request.protocol(), runs)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Logs mean and sample SD of the test accuracy per experiment and scheme. */

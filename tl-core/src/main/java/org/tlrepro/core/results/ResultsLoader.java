@@ -1,0 +1,42 @@
+package org.tlrepro.core.results;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.tlrepro.core.TlException;
+import org.tlrepro.core.cluster.ClusterResult;
+import org.tlrepro.core.io.Json;
+import org.tlrepro.core.train.TrainStage;
+import org.tlrepro.core.train.TrainSummary;
+
+/** Reads what {@code tl:cluster} and {@code tl:train} wrote under the work folder into {@link Results}. */
+public final class ResultsLoader {
+
+    private ResultsLoader() {
+    }
+
+    /**
+     * @param workDir     the {@code tl.workDir} folder
+     * @param paperValues the paper's values file, or {@code null}
+     */
+    public static Results load(Path workDir, Path paperValues) {
+        Path cluster = workDir.resolve("cluster").resolve("cluster.json");
+        Path train = TrainStage.summaryFile(workDir.resolve("runs"));
+        if (!Files.isRegularFile(cluster)) {
+            throw new TlException("there is no clustering in " + cluster.getParent() + ": run tl:cluster first");
+        }
+        if (!Files.isRegularFile(train)) {
+            throw new TlException("there are no training results in " + train + ": run tl:train first");
+        }
+        try {
+            ClusterResult clustering = Json.MAPPER.readValue(cluster.toFile(), ClusterResult.class);
+            TrainSummary summary = Json.MAPPER.readValue(train.toFile(), TrainSummary.class);
+            return ResultsBuilder.build(clustering, summary.runs(),
+                    paperValues == null ? null : PaperValues.read(paperValues));
+        } catch (IOException e) {
+            throw new TlException("the results in " + workDir + " cannot be read (" + e.getMessage()
+                    + "): run the build again with -Dtl.force=true", e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('1 of 2 rules are violated:')
+assert log.contains('FAIL ten runs of Scheme 1: table2.scheme1.runs = 1.0000 (minimum 10.0)')
+assert log.contains('PASS accuracy is a percentage')
+// the results were written before the gate failed
+assert new File(basedir, 'target/tl/runs/train.json').exists()
+return true
