@@ -127,11 +127,13 @@ class TrainStageTest {
     }
 
     /** Every file of the ledger with its content hash and modification time. */
+    /** Hash and time of every ledger file (train.json, the summary of the last call, is not a ledger file). */
     static Map<String, String> snapshot(Path root) {
         Path runs = root.resolve("runs");
         try (Stream<Path> files = Files.walk(runs)) {
             Map<String, String> out = new TreeMap<>();
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.equals(TrainStage.summaryFile(runs))).toList()) {
                 out.put(runs.relativize(f).toString(),
                         Sha256.ofFile(f) + " " + Files.getLastModifiedTime(f).toMillis());
             }
@@ -231,6 +233,16 @@ class TrainStageTest {
         assertEquals(8, find(first.runs(), "table3/P1+U1", 4, 1).testSize());
         assertEquals(12, find(first.runs(), "table3/P3+U4", 4, 1).trainSize());
         assertEquals(4, find(first.runs(), "table3/P3+U4", 1, 1).testSize());
+    }
+
+    @Test
+    void writesTheCurrentRunsToTrainJson() throws IOException {
+        Path root = copyOfBase();
+        TrainStage.Result result = new TrainStage().run(request(root, PROTOCOL, false));
+        TrainSummary summary = org.tlrepro.core.io.Json.MAPPER.readValue(
+                TrainStage.summaryFile(root.resolve("runs")).toFile(), TrainSummary.class);
+        assertEquals(new HashSet<>(result.runs()), new HashSet<>(summary.runs()));
+        assertEquals(PROTOCOL, summary.protocol());
     }
 
     @Test
