@@ -11,8 +11,12 @@ assert log.contains('18 runs in 17 experiments; 18 already in the ledger')
 
 def runs = new File(basedir, 'target/tl/runs')
 def results = []
-runs.eachFileRecurse { if (it.name.endsWith('.json')) results << new JsonSlurper().parse(it) }
+runs.eachFileRecurse { if (it.name.endsWith('.json') && it.name != 'train.json') results << new JsonSlurper().parse(it) }
 assert results.size() == 40
+// train.json lists the runs of the current protocol for tl:report and tl:check
+def summary = new JsonSlurper().parse(new File(runs, 'train.json'))
+assert summary.runs.size() == 40
+assert summary.protocol.epochs == 1
 assert results.findAll { it.experiment == 'table2' }*.scheme.countBy { it } == [1: 2, 2: 2, 3: 2, 4: 2]
 results.each { r ->
     assert r.testAccuracy >= 0 && r.testAccuracy <= 1
