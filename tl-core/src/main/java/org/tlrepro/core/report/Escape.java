@@ -1,0 +1,63 @@
+package org.tlrepro.core.report;
+
+/**
+ * Escaping of values that come from data, one method per output language. The renderer applies the one that fits
+ * the template to every reference it inserts, so a template never has to remember it.
+ */
+public final class Escape {
+
+    private Escape() {
+    }
+
+    /** HTML and XML (also attribute values): {@code & < > " '}. */
+    public static String html(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** LaTeX text mode: the ten special characters, and {@code < >}, which OT1 fonts print as other glyphs. */
+    public static String tex(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\textbackslash{}");
+                case '&', '%', '$', '#', '_', '{', '}' -> out.append('\\').append(c);
+                case '~' -> out.append("\\textasciitilde{}");
+                case '^' -> out.append("\\textasciicircum{}");
+                case '<' -> out.append("\\textless{}");
+                case '>' -> out.append("\\textgreater{}");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Markdown table cells: backslash-escapes the punctuation that would start emphasis, code, links, HTML or a new
+     * cell, and joins lines.
+     */
+    public static String markdown(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\', '`', '*', '_', '[', ']', '<', '>', '|' -> out.append('\\').append(c);
+                case '\r', '\n' -> out.append(' ');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,13 @@
+package org.tlrepro.core.report;
+
+/**
+ * Text that is already markup of the output language (an SVG chart), so the renderer inserts it unescaped. Only
+ * code that escapes its own data, like {@link SvgCharts}, makes one.
+ */
+public record Markup(String text) {
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,16 @@
+package org.tlrepro.core.report;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code tl:report} wrote.
+ *
+ * @param overridden the templates taken from the user's folder instead of the defaults
+ */
+public record ReportFiles(Path html, Path latex, Path tables, Path summary, List<String> overridden) {
+
+    public List<Path> all() {
+        return List.of(html, latex, tables, summary);
+    }
+}

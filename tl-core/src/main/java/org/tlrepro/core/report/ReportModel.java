@@ -1,0 +1,112 @@
+package org.tlrepro.core.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.tlrepro.core.cluster.ClusterResult;
+import org.tlrepro.core.results.CombinationSummary;
+import org.tlrepro.core.results.PaperValues;
+import org.tlrepro.core.results.Results;
+import org.tlrepro.core.results.Rule;
+import org.tlrepro.core.results.SchemeSummary;
+import org.tlrepro.core.stage.ToolVersion;
+import org.tlrepro.core.train.PaperCnn;
+import org.tlrepro.core.train.RunResult;
+
+/**
+ * What the templates see: the results, arranged the way the paper's tables are laid out, plus the figures and the
+ * provenance. Every template gets the same model, so an override can show anything the defaults show.
+ */
+public final class ReportModel {
+
+    /** A Table 2 column group: one scheme, with the mean and sample SD of its test losses. */
+    public record Table2Column(SchemeSummary summary, double lossMean, double lossSd) {
+    }
+
+    /** A Table 2 row: run {@code run} of every scheme (an entry is null where a scheme has fewer runs). */
+    public record Table2Row(int run, List<RunResult> runs) {
+    }
+
+    /** A Table 3 rank: our combination and the paper's at the same rank (either may be null). */
+    public record Table3Rank(int rank, CombinationSummary ours, PaperValues.Table3Row paper) {
+    }
+
+    /** A figure of the dendrogram top of one class. */
+    public record Dendrogram(String className, Markup svg) {
+    }
+
+    private ReportModel() {
+    }
+
+    /**
+     * @param table1 the layers of the paper's CNN as built, see {@link PaperCnn#table1}
+     */
+    public static Map<String, Object> of(Results results, List<Rule.Outcome> outcomes, List<PaperCnn.LayerRow> table1,
+                                         int imageSize) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        PaperValues paper = results.paper();
+        m.put("results", results);
+        m.put("hasPaper", paper != null);
+        if (paper != null) {
+            m.put("paper", paper);
+        }
+        m.put("imageSize", imageSize);
+        m.put("table1", table1);
+        m.put("table1Total", table1.stream().mapToLong(PaperCnn.LayerRow::parameters).sum());
+        m.put("paperParameters", paper != null ? paper.parameters() : PaperCnn.PAPER_PARAMETERS);
+        m.put("table2", results.table2());
+        m.put("table2Columns", results.table2().stream().map(ReportModel::column).toList());
+        m.put("table2Rows", rows(results.table2()));
+        m.put("table3", results.table3());
+        m.put("table3Ranks", ranks(results.table3(), paper));
+        m.put("outcomes", outcomes);
+        m.put("failures", outcomes.stream().filter(o -> !o.passed()).count());
+        m.put("deviations", results.deviations());
+        m.put("clustering", results.clustering());
+        m.put("toolVersion", ToolVersion.get());
+        List<RunResult> runs = results.table2().stream().flatMap(s -> s.runs().stream()).toList();
+        m.put("backends", runs.stream().map(RunResult::backend).filter(Objects::nonNull).distinct().toList());
+        m.put("runToolVersions", runs.stream().map(RunResult::toolVersion).filter(Objects::nonNull).distinct().toList());
+        m.put("trainingSeconds", runs.stream().mapToDouble(RunResult::seconds).sum());
+        m.put("figure1", results.clustering().classes().stream()
+                .map(c -> new Dendrogram(c.name(), SvgCharts.dendrogramTop(c))).toList());
+        m.put("figure2", SvgCharts.scatter(results.figure2()));
+        m.put("figure3Source", SvgCharts.scatter(results.figure3Source()));
+        m.put("figure3Target", SvgCharts.scatter(results.figure3Target()));
+        m.put("boxPlot", SvgCharts.boxPlot(results.table2()));
+        m.put("fmt", new Format());
+        return m;
+    }
+
+    private static Table2Column column(SchemeSummary s) {
+        DescriptiveStatistics loss = new DescriptiveStatistics();
+        s.runs().forEach(r -> loss.addValue(r.testLoss()));
+        return new Table2Column(s, loss.getMean(), loss.getN() > 1 ? loss.getStandardDeviation() : Double.NaN);
+    }
+
+    private static List<Table2Row> rows(List<SchemeSummary> table2) {
+        int most = table2.stream().mapToInt(s -> s.runs().size()).max().orElse(0);
+        List<Table2Row> rows = new ArrayList<>();
+        for (int i = 0; i < most; i++) {
+            int k = i;
+            rows.add(new Table2Row(i + 1, table2.stream()
+                    .map(s -> k < s.runs().size() ? s.runs().get(k) : null).toList()));
+        }
+        return rows;
+    }
+
+    private static List<Table3Rank> ranks(List<CombinationSummary> ours, PaperValues paper) {
+        List<PaperValues.Table3Row> theirs = paper == null ? List.of() : paper.table3();
+        int n = Math.max(ours.size(), theirs.size());
+        List<Table3Rank> ranks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ranks.add(new Table3Rank(i + 1, i < ours.size() ? ours.get(i) : null,
+                    i < theirs.size() ? theirs.get(i) : null));
+        }
+        return ranks;
+    }
+}

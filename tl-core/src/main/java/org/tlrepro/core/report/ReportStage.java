@@ -1,0 +1,70 @@
+package org.tlrepro.core.report;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.tlrepro.core.io.AtomicFiles;
+import org.tlrepro.core.results.Gates;
+import org.tlrepro.core.results.Results;
+import org.tlrepro.core.results.ResultsLoader;
+import org.tlrepro.core.results.Rule;
+import org.tlrepro.core.train.PaperCnn;
+import org.tlrepro.core.train.Protocol;
+
+/**
+ * {@code tl:report}: renders {@code report.html}, {@code tables.tex}, {@code report.tex} and {@code summary.md}
+ * under {@code workDir/report} from one {@link Results}. Each file is written whole or not at all.
+ */
+public final class ReportStage {
+
+    public static final String HTML = "report.html";
+    public static final String TABLES = "tables.tex";
+    public static final String LATEX = "report.tex";
+    public static final String SUMMARY = "summary.md";
+
+    private ReportStage() {
+    }
+
+    public static Path outputDir(Path workDir) {
+        return workDir.resolve("report");
+    }
+
+    /** Loads what {@code tl:cluster} and {@code tl:train} wrote and renders the report. */
+    public static ReportFiles run(ReportRequest request) {
+        return write(ResultsLoader.load(request.workDir(), request.paperValues()), request);
+    }
+
+    /** Renders the report of {@code results}; the request's paper values are those already in the results. */
+    public static ReportFiles write(Results results, ReportRequest request) {
+        ReportRenderer renderer = new ReportRenderer(request.templatesDir());
+        List<Rule.Outcome> outcomes = Gates.check(results, request.rules());
+        Map<String, Object> model = ReportModel.of(results, outcomes, table1(request.imageSize()), request.imageSize());
+        Path dir = outputDir(request.workDir());
+        List<String> overridden = new ArrayList<>();
+        Path html = render(renderer, model, dir, HTML, Escape::html, overridden);
+        Path tables = render(renderer, model, dir, TABLES, Escape::tex, overridden);
+        Path latex = render(renderer, model, dir, LATEX, Escape::tex, overridden);
+        Path summary = render(renderer, model, dir, SUMMARY, Escape::markdown, overridden);
+        return new ReportFiles(html, latex, tables, summary, List.copyOf(overridden));
+    }
+
+    /** Table 1 as built: the paper's CNN for two classes. */
+    static List<PaperCnn.LayerRow> table1(int imageSize) {
+        return PaperCnn.table1(PaperCnn.build(imageSize, 2, Protocol.paper(), 1), imageSize);
+    }
+
+    private static Path render(ReportRenderer renderer, Map<String, Object> model, Path dir, String file,
+                               UnaryOperator<String> escaper, List<String> overridden) {
+        String template = file + ".vm";
+        if (renderer.overridden(template)) {
+            overridden.add(template);
+        }
+        Path target = dir.resolve(file);
+        AtomicFiles.write(target, renderer.render(template, model, escaper).getBytes(StandardCharsets.UTF_8));
+        return target;
+    }
+}

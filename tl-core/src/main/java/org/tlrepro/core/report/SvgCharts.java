@@ -1,0 +1,277 @@
+package org.tlrepro.core.report;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.tlrepro.core.cluster.ClusterResult;
+import org.tlrepro.core.cluster.Dendrogram;
+import org.tlrepro.core.results.Regression;
+import org.tlrepro.core.results.SchemeSummary;
+import org.tlrepro.core.train.RunResult;
+
+/**
+ * The report's figures as inline SVG (no scripts, no external resources). Every text from data is escaped here,
+ * which is why the results are {@link Markup}.
+ */
+public final class SvgCharts {
+
+    private static final int WIDTH = 460;
+    private static final int HEIGHT = 300;
+    private static final int LEFT = 60;
+    private static final int RIGHT = 16;
+    private static final int TOP = 28;
+    private static final int BOTTOM = 46;
+
+    private SvgCharts() {
+    }
+
+    /** Figures 2 and 3: the combinations as points, with the least-squares line, its slope and R². */
+    public static Markup scatter(Regression r) {
+        StringBuilder svg = open(r.yLabel() + " against " + r.xLabel());
+        if (r.points().isEmpty()) {
+            return close(svg.append(text(WIDTH / 2.0, HEIGHT / 2.0, "middle", "no combinations trained yet")));
+        }
+        double[] xs = r.points().stream().mapToDouble(Regression.Point::x).toArray();
+        double[] ys = r.points().stream().mapToDouble(Regression.Point::y).toArray();
+        Range x = Range.of(xs);
+        boolean line = Double.isFinite(r.slope()) && Double.isFinite(r.intercept());
+        Range y = line ? Range.of(ys).include(r.intercept() + r.slope() * x.min).include(r.intercept() + r.slope() * x.max)
+                : Range.of(ys);
+        x = x.padded();
+        y = y.padded();
+        axes(svg, x, y, r.xLabel(), r.yLabel());
+        if (line) {
+            double x0 = x.min;
+            double x1 = x.max;
+            svg.append(String.format(Locale.ROOT,
+                    "<line class=\"fit\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#c0392b\" stroke-width=\"1.5\"/>",
+                    px(x, x0), py(y, r.intercept() + r.slope() * x0), px(x, x1), py(y, r.intercept() + r.slope() * x1)));
+        }
+        for (Regression.Point p : r.points()) {
+            svg.append(String.format(Locale.ROOT,
+                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#2c7fb8\"><title>%s (%s, %s)</title></circle>",
+                    px(x, p.x()), py(y, p.y()), Escape.html(p.label()), num(p.x()), num(p.y())));
+        }
+        String stats = line ? String.format(Locale.ROOT, "slope = %.3g, R\u00b2 = %.3f, n = %d", r.slope(), r.rSquared(),
+                r.n()) : "no line: fewer than two distinct x values (n = " + r.n() + ")";
+        return close(svg.append(text(LEFT + 4, TOP - 10, "start", stats)));
+    }
+
+    /**
+     * The run accuracies of each scheme: box from the first to the third quartile (commons-math percentiles),
+     * median line, whiskers to the extremes, every run as a dot and the paper's mean as a red bar.
+     */
+    public static Markup boxPlot(List<SchemeSummary> schemes) {
+        StringBuilder svg = open("test accuracy of the runs per scheme");
+        List<Double> all = new ArrayList<>();
+        schemes.forEach(s -> s.runs().forEach(run -> all.add(100 * run.testAccuracy())));
+        schemes.stream().filter(s -> s.paperMean() != null).forEach(s -> all.add(s.paperMean()));
+        if (all.isEmpty()) {
+            return close(svg.append(text(WIDTH / 2.0, HEIGHT / 2.0, "middle", "no runs yet")));
+        }
+        Range y = Range.of(all.stream().mapToDouble(Double::doubleValue).toArray()).padded();
+        double band = (WIDTH - LEFT - RIGHT) / (double) schemes.size();
+        axes(svg, null, y, "", "test accuracy (%)");
+        for (int i = 0; i < schemes.size(); i++) {
+            SchemeSummary s = schemes.get(i);
+            double cx = LEFT + band * (i + 0.5);
+            DescriptiveStatistics d = new DescriptiveStatistics();
+            s.runs().forEach(run -> d.addValue(100 * run.testAccuracy()));
+            double w = Math.min(50, band * 0.5);
+            svg.append(String.format(Locale.ROOT,
+                    "<g class=\"box\"><title>Scheme %d: n %d, median %s, quartiles %s to %s</title>"
+                    + "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333\"/>"
+                    + "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#d6e6f2\" stroke=\"#333\"/>"
+                    + "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333\" stroke-width=\"2\"/></g>",
+                    s.scheme(), d.getN(), num(d.getPercentile(50)), num(d.getPercentile(25)), num(d.getPercentile(75)),
+                    cx, py(y, d.getMax()), cx, py(y, d.getMin()),
+                    cx - w / 2, py(y, d.getPercentile(75)), w, py(y, d.getPercentile(25)) - py(y, d.getPercentile(75)),
+                    cx - w / 2, py(y, d.getPercentile(50)), cx + w / 2, py(y, d.getPercentile(50))));
+            for (RunResult run : s.runs()) {
+                svg.append(String.format(Locale.ROOT,
+                        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#2c7fb8\"><title>run %d: %s%%</title></circle>",
+                        cx + w * 0.7, py(y, 100 * run.testAccuracy()), run.run(), num(100 * run.testAccuracy())));
+            }
+            if (s.paperMean() != null) {
+                svg.append(String.format(Locale.ROOT,
+                        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#c0392b\" stroke-width=\"2\">"
+                        + "<title>the paper's mean: %s%%</title></line>",
+                        cx - w / 2 - 6, py(y, s.paperMean()), cx - w / 2 + 4, py(y, s.paperMean()), num(s.paperMean())));
+            }
+            svg.append(text(cx, HEIGHT - BOTTOM + 18, "middle", "Scheme " + s.scheme()));
+        }
+        svg.append(text(WIDTH - RIGHT, TOP - 10, "end", "red bar: the paper's mean"));
+        return close(svg);
+    }
+
+    /**
+     * Figure 1: the top of a class's dendrogram (its last merges; subtrees below them are drawn as leaves at height
+     * 0), with the level-1 and level-2 nodes marked and the cuts that give them as dashed lines.
+     */
+    public static Markup dendrogramTop(ClusterResult.ClassInfo c) {
+        StringBuilder svg = open("top of the dendrogram of " + c.name());
+        List<Dendrogram.Merge> top = c.top();
+        if (top.isEmpty()) {
+            return close(svg.append(text(WIDTH / 2.0, HEIGHT / 2.0, "middle", "no merges")));
+        }
+        int first = c.firstTopId();
+        int root = first + top.size() - 1;
+        Map<Integer, Double> xOf = new HashMap<>();
+        List<Integer> leaves = new ArrayList<>();
+        order(root, first, top, leaves);
+        double step = (WIDTH - LEFT - RIGHT) / (double) leaves.size();
+        for (int i = 0; i < leaves.size(); i++) {
+            xOf.put(leaves.get(i), LEFT + step * (i + 0.5));
+        }
+        Range y = new Range(0, top.get(top.size() - 1).height());
+        axes(svg, null, y, "", "merge height");
+        for (int k = 0; k < top.size(); k++) {
+            Dendrogram.Merge m = top.get(k);
+            double xl = xOf.get(m.left());
+            double xr = xOf.get(m.right());
+            xOf.put(first + k, (xl + xr) / 2);
+            svg.append(String.format(Locale.ROOT,
+                    "<path d=\"M%.1f %.1fV%.1fH%.1fV%.1f\" fill=\"none\" stroke=\"#555\"/>", xl,
+                    py(y, height(m.left(), first, top)), py(y, m.height()), xr, py(y, height(m.right(), first, top))));
+        }
+        cut(svg, y, c.level1(), top.get(top.size() - 1).height(), "level 1");
+        cut(svg, y, c.level2(), c.level1().stream().mapToDouble(ClusterResult.NodeInfo::height).min().orElse(0),
+                "level 2");
+        mark(svg, y, c.level1(), first, top, xOf, "#2c7fb8");
+        mark(svg, y, c.level2(), first, top, xOf, "#e67e22");
+        return close(svg.append(text(LEFT + 4, TOP - 10, "start",
+                c.name() + ": " + c.images() + " images, last " + top.size() + " merges")));
+    }
+
+    /** Leaves of the drawn tree, left to right. */
+    private static void order(int id, int first, List<Dendrogram.Merge> top, List<Integer> leaves) {
+        if (id < first) {
+            leaves.add(id);
+            return;
+        }
+        Dendrogram.Merge m = top.get(id - first);
+        order(m.left(), first, top, leaves);
+        order(m.right(), first, top, leaves);
+    }
+
+    private static double height(int id, int first, List<Dendrogram.Merge> top) {
+        return id < first ? 0 : top.get(id - first).height();
+    }
+
+    /** A dashed line between the nodes of a level and the merges above them, where one height separates them. */
+    private static void cut(StringBuilder svg, Range y, List<ClusterResult.NodeInfo> nodes, double above, String label) {
+        double highest = nodes.stream().mapToDouble(ClusterResult.NodeInfo::height).max().orElse(Double.NaN);
+        if (!(highest < above)) {
+            return;
+        }
+        double h = (highest + above) / 2;
+        svg.append(String.format(Locale.ROOT,
+                "<line class=\"cut\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>",
+                LEFT, py(y, h), WIDTH - RIGHT, py(y, h)));
+        svg.append(text(WIDTH - RIGHT, py(y, h) - 3, "end", label + " cut"));
+    }
+
+    private static void mark(StringBuilder svg, Range y, List<ClusterResult.NodeInfo> nodes, int first,
+                             List<Dendrogram.Merge> top, Map<Integer, Double> xOf, String colour) {
+        for (ClusterResult.NodeInfo n : nodes) {
+            Double x = xOf.get(n.dendrogramId());
+            if (x == null) {
+                continue;
+            }
+            double cy = py(y, height(n.dendrogramId(), first, top));
+            svg.append(String.format(Locale.ROOT,
+                    "<g class=\"node\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/><title>%s: %d images</title></g>",
+                    x, cy, colour, Escape.html(n.id()), n.size()));
+            svg.append(text(x + 5, cy - 5, "start", n.id() + " (" + n.size() + ")"));
+        }
+    }
+
+    private static StringBuilder open(String title) {
+        return new StringBuilder(String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+                + "role=\"img\" font-family=\"sans-serif\" font-size=\"11\"><title>%s</title>",
+                WIDTH, HEIGHT, WIDTH, HEIGHT, Escape.html(title)));
+    }
+
+    private static Markup close(StringBuilder svg) {
+        return new Markup(svg.append("</svg>").toString());
+    }
+
+    /** Axes with five ticks on y (and on x when given), and the labels. */
+    private static void axes(StringBuilder svg, Range x, Range y, String xLabel, String yLabel) {
+        int bottom = HEIGHT - BOTTOM;
+        svg.append(String.format(Locale.ROOT,
+                "<path d=\"M%d %dV%dH%d\" fill=\"none\" stroke=\"#333\"/>", LEFT, TOP, bottom, WIDTH - RIGHT));
+        for (int i = 0; i <= 4; i++) {
+            double v = y.min + (y.max - y.min) * i / 4;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333\"/>",
+                    LEFT - 4, py(y, v), LEFT, py(y, v)));
+            svg.append(text(LEFT - 6, py(y, v) + 4, "end", num(v)));
+            if (x != null) {
+                double u = x.min + (x.max - x.min) * i / 4;
+                svg.append(String.format(Locale.ROOT,
+                        "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333\"/>", px(x, u), bottom, px(x, u),
+                        bottom + 4));
+                svg.append(text(px(x, u), bottom + 16, "middle", num(u)));
+            }
+        }
+        svg.append(text((LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - 8, "middle", xLabel));
+        svg.append(String.format(Locale.ROOT,
+                "<text x=\"14\" y=\"%.1f\" text-anchor=\"middle\" transform=\"rotate(-90 14 %.1f)\">%s</text>",
+                (TOP + bottom) / 2.0, (TOP + bottom) / 2.0, Escape.html(yLabel)));
+    }
+
+    private static String text(double x, double y, String anchor, String s) {
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>", x, y, anchor,
+                Escape.html(s));
+    }
+
+    private static double px(Range x, double v) {
+        return LEFT + (v - x.min) / (x.max - x.min) * (WIDTH - LEFT - RIGHT);
+    }
+
+    private static double py(Range y, double v) {
+        return HEIGHT - BOTTOM - (v - y.min) / (y.max - y.min) * (HEIGHT - BOTTOM - TOP);
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /** A closed interval of data values. */
+    private record Range(double min, double max) {
+
+        static Range of(double[] values) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double v : values) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            return lo > hi ? new Range(0, 1) : new Range(lo, hi);
+        }
+
+        Range include(double v) {
+            return Double.isFinite(v) ? new Range(Math.min(min, v), Math.max(max, v)) : this;
+        }
+
+        /** 5% more on each side. */
+        Range padded() {
+            double pad = max > min ? (max - min) * 0.05 : 0.5;
+            return new Range(min - pad, max + pad);
+        }
+
+        /** An empty or single-value range becomes one unit wide, so that scaling never divides by zero. */
+        Range {
+            if (max <= min) {
+                max = min + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.tlrepro.core.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tlrepro.core.TlException;
+import org.tlrepro.core.results.Rule;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+class ReportStageTest {
+
+    static final List<Rule> RULES = List.of(new Rule("every scheme ran", "table2.scheme1.runs", 1.0, null, false),
+            new Rule("transfer helps", "table2.improvement", 6.76, null, true));
+
+    @TempDir
+    static Path work;
+    static ReportFiles files;
+    static String html;
+
+    @BeforeAll
+    static void render() throws Exception {
+        files = ReportStage.write(SyntheticResults.build(true), new ReportRequest(work, null, null, RULES, 50));
+        html = Files.readString(files.html());
+    }
+
+    static Document parse(String xml) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String text(Document doc, String xpath) throws Exception {
+        return (String) XPathFactory.newInstance().newXPath().evaluate(xpath, doc, XPathConstants.STRING);
+    }
+
+    @Test
+    void writesTheFourFilesUnderReport() {
+        for (Path p : files.all()) {
+            assertEquals(work.resolve("report"), p.getParent());
+            assertTrue(Files.isRegularFile(p), p.toString());
+        }
+        assertEquals(List.of(), files.overridden());
+    }
+
+    @Test
+    void htmlIsWellFormedWithTheThreeTables() throws Exception {
+        Document doc = parse(html);
+        for (String id : List.of("table1", "table2", "table3", "deviations", "provenance")) {
+            NodeList hits = (NodeList) XPathFactory.newInstance().newXPath()
+                    .evaluate("//*[@id='" + id + "']", doc, XPathConstants.NODESET);
+            assertEquals(1, hits.getLength(), id);
+        }
+        assertEquals(5, ((NodeList) XPathFactory.newInstance().newXPath()
+                .evaluate("//svg", doc, XPathConstants.NODESET)).getLength(), "box plot, Figure 1 of one class, 2, 3a, 3b");
+    }
+
+    @Test
+    void table1CountsTheParametersOfThePapersNetwork() throws Exception {
+        Document doc = parse(html);
+        assertEquals("848,226", text(doc, "//table[@id='table1']/tfoot/tr[1]/td[3]"));
+        assertEquals("848,226", text(doc, "//table[@id='table1']/tfoot/tr[2]/td[3]"));
+    }
+
+    @Test
+    void table2HasEveryRunAndTheMeansWithTwoDecimals() throws Exception {
+        Document doc = parse(html);
+        assertEquals(3, ((Double) XPathFactory.newInstance().newXPath()
+                .evaluate("count(//table[@id='table2']/tbody/tr)", doc, XPathConstants.NUMBER)).intValue());
+        assertEquals("60.00", text(doc, "//table[@id='table2']/tbody/tr[1]/td[3]"));
+        assertEquals("70.00", text(doc, "(//table[@id='table2']//td[@class='mean'])[1]"));
+        assertEquals("75.00", text(doc, "(//table[@id='table2']//td[@class='mean'])[2]"));
+        assertEquals("10.00", text(doc, "//table[@id='table2']/tfoot/tr[2]/td[3]"), "sample SD of 60, 70, 80");
+        assertEquals("69.06", text(doc, "//table[@id='table2']/tfoot/tr[3]/td[3]"));
+        assertEquals("+0.94", text(doc, "//table[@id='table2']/tfoot/tr[5]/td[3]"));
+    }
+
+    @Test
+    void table3PutsThePapersRowsBesideOursByRank() throws Exception {
+        Document doc = parse(html);
+        assertEquals(16, ((Double) XPathFactory.newInstance().newXPath()
+                .evaluate("count(//table[@id='table3']/tbody/tr)", doc, XPathConstants.NUMBER)).intValue());
+        assertEquals(SyntheticResults.ODD_COMBINATION, text(doc, "//table[@id='table3']/tbody/tr[1]/td[2]"));
+        assertEquals("+9.00", text(doc, "//table[@id='table3']/tbody/tr[1]/td[10]"));
+        assertEquals("U2+P2", text(doc, "//table[@id='table3']/tbody/tr[1]/td[11]"));
+        assertEquals("not trained", text(doc, "//table[@id='table3']/tbody/tr[3]/td[2]"));
+        assertTrue(html.contains("assigned independently"));
+    }
+
+    @Test
+    void escapesValuesFromData() throws Exception {
+        assertFalse(html.contains("<&>"), "raw special characters from data");
+        assertFalse(html.contains("$"), "a reference left unrendered");
+        assertTrue(html.contains("Net &lt;&amp;&gt; 1"));
+        assertTrue(parse(html).getDocumentElement().getTextContent().contains(SyntheticResults.NETWORK));
+    }
+
+    @Test
+    void loadsNothingFromTheNetwork() {
+        Matcher m = Pattern.compile("(https?:)?//[\\w.-]+\\.[a-z]{2,}[^\\s\"'<)]*").matcher(html);
+        while (m.find()) {
+            assertEquals("http://www.w3.org/2000/svg", m.group(), "only the SVG namespace may name a URL");
+        }
+        assertFalse(html.contains(" src="));
+        assertFalse(html.contains("<link"));
+    }
+
+    @Test
+    void listsDeviationsAndProvenance() throws Exception {
+        Document doc = parse(html);
+        String all = doc.getDocumentElement().getTextContent();
+        assertTrue(all.contains("the paper used Inception V3"), "deviation about the embedding network");
+        assertTrue(all.contains("cpu <avx2>"), "backend");
+        assertTrue(all.contains("Scheme 1: 8, 15, 22"), "seeds");
+        assertTrue(all.contains("PASS every scheme ran"));
+    }
+
+    @Test
+    void latexTablesUseBooktabsAndEscapeData() throws Exception {
+        String tables = Files.readString(files.tables());
+        assertEquals(3, tables.split("\\\\toprule", -1).length - 1);
+        assertTrue(tables.contains("P\\textless{}\\&\\textgreater{}1+U1"), tables);
+        assertTrue(tables.contains("848,226"));
+        assertFalse(tables.contains("<&>"));
+        for (String tabular : tables.split("\\\\begin\\{tabular\\}")) {
+            String body = tabular.substring(0, Math.max(0, tabular.indexOf("\\end{tabular}")));
+            assertFalse(Pattern.compile("\\n\\s*\\n").matcher(body).find(), "a blank line inside a tabular: " + body);
+        }
+        String doc = Files.readString(files.latex());
+        assertTrue(doc.contains("\\usepackage{booktabs}"));
+        assertTrue(doc.contains("\\input{tables}"));
+        assertTrue(doc.contains("Net \\textless{}\\&\\textgreater{} 1"));
+    }
+
+    @Test
+    void summaryHasTable2AndTheGatesInMarkdown() throws Exception {
+        String md = Files.readString(files.summary());
+        assertTrue(md.contains("Table 2\n-------\n"), md);
+        assertTrue(md.contains("| Scheme | Trained on | Runs | Mean accuracy (%) |"), md);
+        assertTrue(md.contains("| 1 | 70% of the target | 3 | 70.00 | 10.00 | 69.06 | 4.00 | +0.94 |"), md);
+        assertTrue(md.contains("- PASS every scheme ran"), md);
+        assertTrue(md.contains("- FAIL transfer helps"), md);
+        assertTrue(md.contains("P\\<&\\>1+U1"), md);
+        for (String line : md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Scheme")).toList()) {
+            long cells = line.replace("\\|", "").chars().filter(c -> c == '|').count() - 1;
+            assertTrue(cells == 8 || cells == 12, "cells in: " + line);
+        }
+    }
+
+    @Test
+    void rendersWithoutThePapersValues(@TempDir Path dir) throws Exception {
+        ReportFiles f = ReportStage.write(SyntheticResults.build(false), new ReportRequest(dir, null, null, List.of(), 50));
+        Document doc = parse(Files.readString(f.html()));
+        assertEquals(2, ((Double) XPathFactory.newInstance().newXPath()
+                .evaluate("count(//table[@id='table3']/tbody/tr)", doc, XPathConstants.NUMBER)).intValue());
+        assertTrue(Files.readString(f.summary()).contains("No rules are configured."));
+    }
+
+    @Test
+    void aTemplateOfTheUsersFolderReplacesTheDefault(@TempDir Path dir) throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve("summary.md.vm"), "custom summary: $table2.size() schemes, "
+                + "Scheme 1 mean $fmt.fixed($table2.get(0).mean(), 1)\n");
+        ReportFiles f = ReportStage.write(SyntheticResults.build(true),
+                new ReportRequest(dir, templates, null, RULES, 50));
+        assertEquals("custom summary: 2 schemes, Scheme 1 mean 70.0\n", Files.readString(f.summary()));
+        assertEquals(List.of("summary.md.vm"), f.overridden());
+        assertTrue(Files.readString(f.html()).contains("id=\"table2\""), "the other templates are the defaults");
+    }
+
+    @Test
+    void aMisspeltReferenceInATemplateIsAnErrorNamingTheFile(@TempDir Path dir) throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve("summary.md.vm"), "$tabel2.size()\n");
+        TlException e = assertThrows(TlException.class, () -> ReportStage.write(SyntheticResults.build(true),
+                new ReportRequest(dir, templates, null, RULES, 50)));
+        assertTrue(e.getMessage().contains(templates.resolve("summary.md.vm").toString()), e.getMessage());
+        assertNotNull(e.getMessage());
+    }
+
+    @Test
+    void aMissingTemplateFolderIsAnErrorNamingTheParameter(@TempDir Path dir) {
+        TlException e = assertThrows(TlException.class, () -> ReportStage.write(SyntheticResults.build(true),
+                new ReportRequest(dir, dir.resolve("nope"), null, RULES, 50)));
+        assertTrue(e.getMessage().contains("tl.templates"), e.getMessage());
+    }
+}

@@ -1,0 +1,69 @@
+package org.tlrepro.core.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.tlrepro.core.results.Regression;
+import org.w3c.dom.Document;
+
+class SvgChartsTest {
+
+    static Document parse(Markup svg) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.text().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void scatterShowsEveryPointTheLineAndItsSlope() throws Exception {
+        Regression r = Regression.fit("x <distance>", "y", List.of(new Regression.Point("A&B", 0.1, 1),
+                new Regression.Point("C", 0.2, 3), new Regression.Point("D", 0.3, 5)));
+        Document svg = parse(SvgCharts.scatter(r));
+        assertEquals(3, svg.getElementsByTagName("circle").getLength());
+        assertEquals(1, countClass(svg, "fit"));
+        assertTrue(svg.getDocumentElement().getTextContent().contains("slope = 20.0, R\u00b2 = 1.000"),
+                svg.getDocumentElement().getTextContent());
+        assertTrue(svg.getDocumentElement().getTextContent().contains("A&B"));
+    }
+
+    @Test
+    void scatterWithoutPointsSaysSo() throws Exception {
+        Document svg = parse(SvgCharts.scatter(Regression.fit("x", "y", List.of())));
+        assertTrue(svg.getDocumentElement().getTextContent().contains("no combinations"));
+    }
+
+    @Test
+    void boxPlotHasABoxPerScheme() throws Exception {
+        Document svg = parse(SvgCharts.boxPlot(SyntheticResults.build(true).table2()));
+        assertEquals(2, svg.getElementsByTagName("rect").getLength());
+        assertTrue(svg.getDocumentElement().getTextContent().contains("the paper's mean: 69.1%"));
+    }
+
+    @Test
+    void dendrogramMarksBothLevelsAndDrawsBothCuts() throws Exception {
+        Document svg = parse(SvgCharts.dendrogramTop(SyntheticResults.parasitized()));
+        assertEquals(5, svg.getElementsByTagName("path").getLength() - 1, "one path per merge besides the axes");
+        assertEquals(6, countClass(svg, "node"), "2 level-1 and 4 level-2 nodes");
+        assertEquals(2, countClass(svg, "cut"));
+        assertTrue(svg.getDocumentElement().getTextContent().contains("P<4> (1)"));
+    }
+
+    private static int countClass(Document svg, String cls) {
+        int n = 0;
+        for (String tag : List.of("g", "line", "circle")) {
+            var nodes = svg.getElementsByTagName(tag);
+            for (int i = 0; i < nodes.getLength(); i++) {
+                if (cls.equals(((org.w3c.dom.Element) nodes.item(i)).getAttribute("class"))) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,36 @@
+import javax.xml.parsers.DocumentBuilderFactory
+import javax.xml.xpath.XPathConstants
+import javax.xml.xpath.XPathFactory
+
+def report = new File(basedir, 'target/tl/report')
+def html = new File(report, 'report.html')
+assert html.isFile()
+// report.html is XHTML-compatible: it parses as XML, and holds the three tables and the figures
+def doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(html)
+def xpath = XPathFactory.newInstance().newXPath()
+['table1', 'table2', 'table3', 'deviations', 'provenance'].each { id ->
+    assert xpath.evaluate("count(//*[@id='${id}'])", doc, XPathConstants.NUMBER) == 1 : "no element with id ${id}"
+}
+assert xpath.evaluate("//table[@id='table1']/tfoot/tr[1]/td[3]", doc) == '848,226'
+assert xpath.evaluate("count(//table[@id='table2']/tbody/tr)", doc, XPathConstants.NUMBER) == 1 : 'one run per scheme'
+assert xpath.evaluate("count(//svg)", doc, XPathConstants.NUMBER) >= 4
+def text = html.text
+assert !(text =~ /https?:\/\/(?!www\.w3\.org\/2000\/svg)/) : 'the report loads nothing from the network'
+assert text.contains('tiny test CNN')
+
+def summary = new File(report, 'summary.md')
+assert summary.isFile()
+assert summary.text.contains('| Scheme | Trained on | Runs | Mean accuracy (%) |')
+assert summary.text.contains('- PASS every scheme ran once')
+assert summary.text.contains('\\[reported, not enforced\\]')
+def tables = new File(report, 'tables.tex')
+assert tables.isFile()
+assert tables.text.count('\\toprule') == 3
+assert new File(report, 'report.tex').text.contains('\\input{tables}')
+
+def log = new File(basedir, 'build.log').text
+assert log.contains(':report (report)')
+assert log.contains('Wrote ') && log.contains('report.html')
+// the report comes before the gates (post-integration-test, then verify)
+assert log.indexOf(':report (report)') < log.indexOf(':check (check)')
+return true

@@ -1,0 +1,61 @@
+package org.tlrepro.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.tlrepro.core.report.ReportFiles;
+import org.tlrepro.core.report.ReportRequest;
+import org.tlrepro.core.report.ReportStage;
+
+/**
+ * Renders the report from the clustering and the runs: {@code report.html} (one self-contained file),
+ * {@code tables.tex} and {@code report.tex} (booktabs, for pdflatex) and {@code summary.md}, under
+ * {@code ${tl.workDir}/report}. The rules are only reported here; {@code tl:check} enforces them.
+ */
+@Mojo(name = "report", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
+public class ReportMojo extends AbstractTlMojo {
+
+    /** Skips this goal. */
+    @Parameter(property = "tl.report.skip", defaultValue = "false")
+    private boolean reportSkip;
+
+    /** Folder of templates that replace the defaults of the same file name (e.g. {@code summary.md.vm}). */
+    @Parameter(property = "tl.templates")
+    private File templates;
+
+    /** The paper's values (JSON), shown beside ours; without it the report has our numbers only. */
+    @Parameter(property = "tl.paperValues")
+    private File paperValues;
+
+    /** The rules whose outcomes the summary lists, configured as for {@code tl:check}. */
+    @Parameter
+    private List<GateRule> rules;
+
+    /** Side of the network input, for Table 1. */
+    @Parameter(property = "tl.imageSize", defaultValue = "50")
+    private int imageSize;
+
+    @Override
+    protected String goal() {
+        return "report";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return reportSkip;
+    }
+
+    @Override
+    protected void run() {
+        ReportFiles files = ReportStage.run(new ReportRequest(workDir(), pathOrNull(templates), pathOrNull(paperValues),
+                rules == null ? List.of() : rules.stream().map(GateRule::toRule).toList(), imageSize));
+        files.overridden().forEach(t -> getLog().info("Template " + t + " from " + templates));
+        for (Path p : files.all()) {
+            getLog().info("Wrote " + p);
+        }
+    }
+}
