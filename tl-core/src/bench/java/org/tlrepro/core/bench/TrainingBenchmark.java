@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.tlrepro.core.backend.NativeBackend;
 import org.tlrepro.core.train.PaperCnn;
 import org.tlrepro.core.train.Protocol;
@@ -17,8 +18,9 @@ import org.tlrepro.core.train.Trainer;
 
 /**
  * Training throughput of the paper's CNN (50x50x3, batch 128, RMSprop) on random data.
- * Usage: {@code TrainingBenchmark [images] [epochs] [jobs] [threads]}: {@code jobs} networks train at once, ND4J
- * using {@code threads} native threads (0 = its default). The first epoch is a warm-up and not counted.
+ * Usage: {@code TrainingBenchmark [images] [epochs] [jobs] [threads]}: {@code jobs} networks train at once, each
+ * worker with {@code threads} OpenMP threads (0 = all cores), set per thread as {@code TrainStage} does. The first
+ * epoch is a warm-up and not counted.
  */
 public final class TrainingBenchmark {
 
@@ -31,16 +33,15 @@ public final class TrainingBenchmark {
         int jobs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         NativeBackend.initialize();
-        if (threads > 0) {
-            Nd4j.getEnvironment().setMaxThreads(threads);
-            Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        }
         Protocol p = Protocol.paper();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         List<Future<double[]>> results = new ArrayList<>();
         for (int j = 0; j < jobs; j++) {
             long seed = j + 1;
             results.add(pool.submit(() -> {
+                if (threads > 0) {
+                    NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+                }
                 INDArray x = Nd4j.rand(DataType.FLOAT, images, 3, 50, 50);
                 INDArray y = Nd4j.zeros(DataType.FLOAT, images, 2);
                 for (int i = 0; i < images; i++) {
