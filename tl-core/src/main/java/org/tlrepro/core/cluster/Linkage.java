@@ -1,5 +1,7 @@
 package org.tlrepro.core.cluster;
 
+import org.tlrepro.core.Choices;
+
 /**
  * How the distance between two clusters follows from the distances of their members, as Lance-Williams updates.
  * All four are reducible, which the nearest-neighbour chain algorithm needs. Ward follows SciPy: it works on
@@ -30,11 +32,6 @@ public enum Linkage {
 
     /** Parses a parameter value, case-insensitively, with an error that lists the choices. */
     public static Linkage parse(String value) {
-        for (Linkage l : values()) {
-            if (l.name().equalsIgnoreCase(value.trim())) {
-                return l;
-            }
-        }
-        throw new org.tlrepro.core.TlException("tl.linkage is '" + value + "': use ward, average, complete or single");
+        return Choices.parse(Linkage.class, value, "tl.linkage", "ward, average, complete or single");
     }
 }

@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.tlrepro.core.TlException;
+import org.tlrepro.core.Choices;
 
 /** Distance between two embedding vectors. */
 public enum Metric {
@@ -44,11 +45,6 @@ public enum Metric {
     }
 
     public static Metric parse(String value) {
-        for (Metric m : values()) {
-            if (m.name().equalsIgnoreCase(value.trim())) {
-                return m;
-            }
-        }
-        throw new TlException("tl.metric is '" + value + "': use euclidean or cosine");
+        return Choices.parse(Metric.class, value, "tl.metric", "euclidean or cosine");
     }
 }

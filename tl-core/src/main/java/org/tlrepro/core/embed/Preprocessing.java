@@ -1,6 +1,6 @@
 package org.tlrepro.core.embed;
 
-import org.tlrepro.core.TlException;
+import org.tlrepro.core.Choices;
 
 /** How an ImageNet network expects its RGB pixels, as Keras Applications defines the modes. */
 public enum Preprocessing {
@@ -31,11 +31,7 @@ public enum Preprocessing {
     }
 
     public static Preprocessing parse(String value) {
-        for (Preprocessing p : values()) {
-            if (p.name().equalsIgnoreCase(value.trim())) {
-                return p;
-            }
-        }
-        throw new TlException("tl.preprocessing is '" + value + "': use caffe (ResNet50, VGG) or tf (Inception V3)");
+        return Choices.parse(Preprocessing.class, value, "tl.preprocessing",
+                "caffe (ResNet50, VGG) or tf (Inception V3)");
     }
 }
