@@ -76,7 +76,7 @@ public final class ClusterStage {
                 .build();
         Optional<String> stale = stage.staleReason(fingerprint, request.force());
         if (stale.isEmpty()) {
-            ClusterResult result = read(request.outputDir().resolve(RESULT));
+            ClusterResult result = readResult(request.outputDir());
             LOG.info("Clustering in {} is up to date; skipping (-Dtl.force=true recomputes)", request.outputDir());
             logNodes(result);
             return new Result(true, request.outputDir(), result);
@@ -263,11 +263,17 @@ public final class ClusterStage {
                 r.level1().source().size(), r.level1().targetNodes(), r.level1().target().size());
     }
 
-    private static ClusterResult read(Path file) {
+    /** The {@code cluster.json} that {@code tl:cluster} wrote in {@code clusterDir}, for later stages. */
+    public static ClusterResult readResult(Path clusterDir) {
+        Path file = clusterDir.resolve(RESULT);
+        if (!Files.isRegularFile(file)) {
+            throw new TlException("there is no clustering in " + clusterDir + ": run tl:cluster first");
+        }
         try {
             return JSON.readValue(file.toFile(), ClusterResult.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new TlException(file + " cannot be read (" + e.getMessage() + "): run tl:cluster with "
+                    + "-Dtl.force=true", e);
         }
     }
 }

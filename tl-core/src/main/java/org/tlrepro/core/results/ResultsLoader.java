@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.cluster.ClusterResult;
+import org.tlrepro.core.cluster.ClusterStage;
 import org.tlrepro.core.io.Json;
 import org.tlrepro.core.train.TrainStage;
 import org.tlrepro.core.train.TrainSummary;
@@ -21,16 +22,12 @@ public final class ResultsLoader {
      * @param paperValues the paper's values file, or {@code null}
      */
     public static Results load(Path workDir, Path paperValues) {
-        Path cluster = workDir.resolve("cluster").resolve("cluster.json");
+        ClusterResult clustering = ClusterStage.readResult(workDir.resolve("cluster"));
         Path train = TrainStage.summaryFile(workDir.resolve("runs"));
-        if (!Files.isRegularFile(cluster)) {
-            throw new TlException("there is no clustering in " + cluster.getParent() + ": run tl:cluster first");
-        }
         if (!Files.isRegularFile(train)) {
             throw new TlException("there are no training results in " + train + ": run tl:train first");
         }
         try {
-            ClusterResult clustering = Json.MAPPER.readValue(cluster.toFile(), ClusterResult.class);
             TrainSummary summary = Json.MAPPER.readValue(train.toFile(), TrainSummary.class);
             return ResultsBuilder.build(clustering, summary.runs(),
                     paperValues == null ? null : PaperValues.read(paperValues));

@@ -19,8 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.backend.NativeBackend;
 import org.tlrepro.core.cluster.ClusterResult;
+import org.tlrepro.core.cluster.ClusterStage;
 import org.tlrepro.core.cluster.SubsetPair;
 import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.prepare.PreparedData;
@@ -46,7 +45,6 @@ import org.tlrepro.core.io.Json;
 public final class TrainStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainStage.class);
-    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** Outcome: every run of the current protocol, and how many were trained now. */
     public record Result(List<RunResult> runs, int trained, int reused) {
@@ -58,12 +56,11 @@ public final class TrainStage {
         if (!Files.isRegularFile(prepared.images()) || !Files.isRegularFile(prepared.index())) {
             throw new TlException("there are no prepared images in " + request.preparedDir() + ": run tl:prepare first");
         }
-        Path clusterJson = request.clusterDir().resolve("cluster.json");
+        ClusterResult clusters = ClusterStage.readResult(request.clusterDir());
         Path assignments = request.clusterDir().resolve("assignments.tsv");
-        if (!Files.isRegularFile(clusterJson) || !Files.isRegularFile(assignments)) {
+        if (!Files.isRegularFile(assignments)) {
             throw new TlException("there is no clustering in " + request.clusterDir() + ": run tl:cluster first");
         }
-        ClusterResult clusters = readClusters(clusterJson);
         Map<String, List<Integer>> rowsByNode = rowsByNode(assignments);
         // the pixels too: tl:prepare with another image size keeps index.tsv and the subsets as they were
         String dataKey = "tl " + ToolVersion.get() + "|data " + Sha256.ofFile(prepared.index())
@@ -299,14 +296,6 @@ public final class TrainStage {
             throw new TlException(assignments + " cannot be read (" + e + "): run tl:cluster with -Dtl.force=true", e);
         }
         return rows;
-    }
-
-    private static ClusterResult readClusters(Path file) {
-        try {
-            return JSON.readValue(file.toFile(), ClusterResult.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 
     private static List<RunResult> collect(List<Unit> units, RunLedger ledger) {
