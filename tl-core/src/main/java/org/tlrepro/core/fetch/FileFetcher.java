@@ -56,6 +56,7 @@ public final class FileFetcher {
             }
         }
         List<String> tried = new ArrayList<>();
+        List<TlException> failures = new ArrayList<>();
         for (RemoteFile f : candidates) {
             if (f.url() == null) {
                 tried.add(f.name() + " (no URL)");
@@ -65,8 +66,24 @@ public final class FileFetcher {
                 throw new TlException("cannot download " + f.url() + ": no cache folder is set (tl.cache)");
             }
             Path target = cache.resolve(f.name());
-            downloader.download(f.url(), target, f.sha256());
-            return new FetchedFile(f, target, "download");
+            try {
+                downloader.download(f.url(), target, f.sha256());
+                return new FetchedFile(f, target, "download");
+            } catch (TlException e) {
+                // another candidate may still be had; every failure is reported if none can
+                LOG.warn("{}", e.getMessage());
+                failures.add(e);
+            }
+        }
+        if (failures.size() == 1) {
+            throw failures.get(0);
+        }
+        if (!failures.isEmpty()) {
+            StringBuilder all = new StringBuilder("none of the " + failures.size() + " configured downloads worked:");
+            failures.forEach(e -> all.append("\n  - ").append(e.getMessage()));
+            TlException e = new TlException(all.toString(), failures.get(0));
+            failures.stream().skip(1).forEach(e::addSuppressed);
+            throw e;
         }
         throw new TlException("none of " + tried + " is in the mirror " + mirror + " or the cache " + cache
                 + ", and none has a URL: put the file in the mirror folder (tl.mirror) or configure its URL");

@@ -2,6 +2,7 @@ package org.tlrepro.core.fetch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,6 +123,27 @@ class FileFetcherTest {
         FetchedFile f = new FileFetcher(mirror, cache, downloader).fetchFirst(List.of(mirrorOnly, remote(sha)));
         assertEquals("download", f.origin());
         assertEquals(remote(sha), f.file());
+    }
+
+    @Test
+    void aFailedDownloadFallsBackToTheNextCandidate() throws Exception {
+        RemoteFile missing = new RemoteFile("gone.zip", null, server.url("/files/gone.zip"));
+        FetchedFile f = new FileFetcher(mirror, cache, downloader).fetchFirst(List.of(missing, remote(sha)));
+        assertEquals(remote(sha), f.file());
+        assertEquals(2, server.requests());
+        assertFalse(Files.exists(cache.resolve("gone.zip")), "nothing is left of the failed download");
+    }
+
+    @Test
+    void whenEveryDownloadFailsEachFailureIsNamed() {
+        RemoteFile missing = new RemoteFile("gone.zip", null, server.url("/files/gone.zip"));
+        RemoteFile wrong = remote("0".repeat(64));
+        TlException e = assertThrows(TlException.class,
+                () -> new FileFetcher(mirror, cache, downloader).fetchFirst(List.of(missing, wrong)));
+        assertTrue(e.getMessage().contains("none of the 2 configured downloads worked"), e.getMessage());
+        assertTrue(e.getMessage().contains("gone.zip"), e.getMessage());
+        assertTrue(e.getMessage().contains("0".repeat(64)), e.getMessage());
+        assertEquals(1, e.getSuppressed().length);
     }
 
     @Test
