@@ -30,6 +30,7 @@ public final class Metrics {
         m.put("table3.combinations", (double) r.table3().size());
         m.put("table3.meanImprovement", r.table3().stream().mapToDouble(CombinationSummary::improvement).average()
                 .orElse(Double.NaN));
+        m.put("table3.minRuns", (double) r.table3().stream().mapToInt(CombinationSummary::runs).min().orElse(0));
         m.put("table3.positiveImprovements", (double) r.table3().stream().filter(c -> c.improvement() > 0).count());
         m.put("figure2.slope", r.figure2().slope());
         m.put("figure3.sourceRatio.slope", r.figure3Source().slope());

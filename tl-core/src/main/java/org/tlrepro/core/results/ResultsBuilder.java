@@ -37,16 +37,26 @@ public final class ResultsBuilder {
         List<CombinationSummary> table3 = new ArrayList<>();
         for (SubsetPair pair : clustering.combinations()) {
             String experiment = "table3/" + pair.id();
-            DescriptiveStatistics one = accuracies(runs, experiment, 1);
-            DescriptiveStatistics four = accuracies(runs, experiment, 4);
-            if (one.getN() == 0 || four.getN() == 0) {
+            Map<Integer, Double> one = accuracyByRun(runs, experiment, 1);
+            Map<Integer, Double> four = accuracyByRun(runs, experiment, 4);
+            one.keySet().retainAll(four.keySet());
+            if (one.isEmpty()) {
                 continue;
             }
+            // means over the runs that have both schemes, so that they and the paired SD describe the same runs
+            DescriptiveStatistics s1 = new DescriptiveStatistics();
+            DescriptiveStatistics s4 = new DescriptiveStatistics();
+            DescriptiveStatistics gain = new DescriptiveStatistics();
+            one.forEach((run, accuracy) -> {
+                s1.addValue(accuracy);
+                s4.addValue(four.get(run));
+                gain.addValue(four.get(run) - accuracy);
+            });
             table3.add(new CombinationSummary(pair.id(), pair.targetNodes(), pair.target().size(),
                     pair.source().size(), pair.target().minorityToMajorityPercent(),
                     pair.source().minorityToMajorityPercent(), pair.centroidCosineSimilarity(),
-                    pair.centroidCosineDistance(), (int) Math.min(one.getN(), four.getN()), one.getMean(),
-                    four.getMean(), four.getMean() - one.getMean()));
+                    pair.centroidCosineDistance(), one.size(), s1.getMean(), s4.getMean(), gain.getMean(),
+                    gain.getN() > 1 ? gain.getStandardDeviation() : Double.NaN));
         }
         table3.sort(Comparator.comparingDouble(CombinationSummary::improvement).reversed());
 
@@ -81,11 +91,11 @@ public final class ResultsBuilder {
                 .orElse(Double.NaN);
     }
 
-    private static DescriptiveStatistics accuracies(List<RunResult> runs, String experiment, int scheme) {
-        DescriptiveStatistics stats = new DescriptiveStatistics();
+    private static Map<Integer, Double> accuracyByRun(List<RunResult> runs, String experiment, int scheme) {
+        Map<Integer, Double> byRun = new TreeMap<>();
         runs.stream().filter(r -> r.experiment().equals(experiment) && r.scheme() == scheme)
-                .forEach(r -> stats.addValue(100 * r.testAccuracy()));
-        return stats;
+                .forEach(r -> byRun.put(r.run(), 100 * r.testAccuracy()));
+        return byRun;
     }
 
     private static List<String> deviations(ClusterResult clustering, PaperValues paper) {

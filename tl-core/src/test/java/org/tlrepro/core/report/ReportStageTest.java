@@ -98,8 +98,11 @@ class ReportStageTest {
         assertEquals(16, ((Double) XPathFactory.newInstance().newXPath()
                 .evaluate("count(//table[@id='table3']/tbody/tr)", doc, XPathConstants.NUMBER)).intValue());
         assertEquals(SyntheticResults.ODD_COMBINATION, text(doc, "//table[@id='table3']/tbody/tr[1]/td[2]"));
-        assertEquals("+9.00", text(doc, "//table[@id='table3']/tbody/tr[1]/td[10]"));
-        assertEquals("U2+P2", text(doc, "//table[@id='table3']/tbody/tr[1]/td[11]"));
+        assertEquals("2", text(doc, "//table[@id='table3']/tbody/tr[1]/td[8]"), "runs");
+        assertEquals("+9.00", text(doc, "//table[@id='table3']/tbody/tr[1]/td[11]"));
+        assertEquals("0.00", text(doc, "//table[@id='table3']/tbody/tr[1]/td[12]"), "SD of the per-run improvement");
+        assertEquals("n/a", text(doc, "//table[@id='table3']/tbody/tr[2]/td[12]"), "no SD of a single run");
+        assertEquals("U2+P2", text(doc, "//table[@id='table3']/tbody/tr[1]/td[13]"));
         assertEquals("not trained", text(doc, "//table[@id='table3']/tbody/tr[3]/td[2]"));
         assertTrue(html.contains("assigned independently"));
     }
@@ -160,7 +163,7 @@ class ReportStageTest {
         assertTrue(md.contains("P\\<&\\>1+U1"), md);
         for (String line : md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Scheme")).toList()) {
             long cells = line.replace("\\|", "").chars().filter(c -> c == '|').count() - 1;
-            assertTrue(cells == 8 || cells == 12, "cells in: " + line);
+            assertTrue(cells == 8 || cells == 14, "cells in: " + line);
         }
     }
 

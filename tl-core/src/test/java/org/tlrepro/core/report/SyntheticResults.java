@@ -36,6 +36,8 @@ final class SyntheticResults {
         }
         runs.add(run("table3/" + ODD_COMBINATION, 1, 1, 0.70));
         runs.add(run("table3/" + ODD_COMBINATION, 4, 1, 0.79));
+        runs.add(run("table3/" + ODD_COMBINATION, 1, 2, 0.70));
+        runs.add(run("table3/" + ODD_COMBINATION, 4, 2, 0.79));
         runs.add(run("table3/P2+U2", 1, 1, 0.70));
         runs.add(run("table3/P2+U2", 4, 1, 0.72));
         return ResultsBuilder.build(clustering(combos), runs, withPaper ? paper() : null);

@@ -62,4 +62,22 @@ class GatesTest {
     void sdIsInPercentagePoints() {
         assertEquals(1.0, Metrics.of(results()).get("table2.scheme1.sd"), 1e-9);
     }
+
+    @Test
+    void table3AggregatesCountTheCombinationsTheirRunsAndTheGains() {
+        List<RunResult> runs = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            runs.add(ResultsBuilderTest.run("table3/P1+U1", 1, i, 0.70));
+            runs.add(ResultsBuilderTest.run("table3/P1+U1", 4, i, 0.74));
+        }
+        runs.add(ResultsBuilderTest.run("table3/P1+U2", 1, 1, 0.70));
+        runs.add(ResultsBuilderTest.run("table3/P1+U2", 4, 1, 0.68));
+        Results r = ResultsBuilder.build(ResultsBuilderTest.clustering(List.of(
+                ResultsBuilderTest.pair("P1+U1", 0.01, 50, 60), ResultsBuilderTest.pair("P1+U2", 0.02, 50, 60))),
+                runs, ResultsBuilderTest.paper());
+        assertEquals(2.0, Metrics.of(r).get("table3.combinations"));
+        assertEquals(1.0, Metrics.of(r).get("table3.minRuns"), "the combination with the fewest runs");
+        assertEquals(1.0, Metrics.of(r).get("table3.positiveImprovements"));
+        assertEquals(1.0, Metrics.of(r).get("table3.meanImprovement"), 1e-9);
+    }
 }

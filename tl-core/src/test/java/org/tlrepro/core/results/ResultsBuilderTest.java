@@ -85,6 +85,34 @@ class ResultsBuilderTest {
     }
 
     @Test
+    void table3PairsTheSchemesRunByRunAndGivesTheSdOfTheImprovement() {
+        List<RunResult> runs = new ArrayList<>();
+        // per-run improvements 2, 4, 9 points; run 4 has only Scheme 1 (interrupted) and must not count
+        runs.add(run("table3/P1+U1", 1, 1, 0.60));
+        runs.add(run("table3/P1+U1", 4, 1, 0.62));
+        runs.add(run("table3/P1+U1", 1, 2, 0.70));
+        runs.add(run("table3/P1+U1", 4, 2, 0.74));
+        runs.add(run("table3/P1+U1", 1, 3, 0.80));
+        runs.add(run("table3/P1+U1", 4, 3, 0.89));
+        runs.add(run("table3/P1+U1", 1, 4, 0.10));
+        CombinationSummary c = ResultsBuilder.build(clustering(List.of(pair("P1+U1", 0.01, 50, 60))), runs, paper())
+                .table3().get(0);
+        assertEquals(3, c.runs());
+        assertEquals(70.0, c.scheme1Mean(), 1e-9);
+        assertEquals(75.0, c.scheme4Mean(), 1e-9);
+        assertEquals(5.0, c.improvement(), 1e-9);
+        assertEquals(Math.sqrt((9 + 1 + 16) / 2.0), c.improvementSd(), 1e-9, "sample SD of 2, 4, 9");
+    }
+
+    @Test
+    void aSingleRunHasNoImprovementSd() {
+        CombinationSummary c = ResultsBuilder.build(clustering(List.of(pair("P1+U1", 0.01, 50, 60))),
+                List.of(run("table3/P1+U1", 1, 1, 0.6), run("table3/P1+U1", 4, 1, 0.7)), paper()).table3().get(0);
+        assertEquals(1, c.runs());
+        assertTrue(Double.isNaN(c.improvementSd()));
+    }
+
+    @Test
     void combinationsWithoutBothSchemesAreLeftOut() {
         Results r = ResultsBuilder.build(clustering(List.of(pair("P1+U1", 0.01, 50, 60))),
                 List.of(run("table3/P1+U1", 1, 1, 0.7)), paper());
