@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,12 +70,7 @@ public final class TrainStage {
         List<Experiment> experiments = experiments(clusters, rowsByNode, request, dataKey);
         RunLedger ledger = new RunLedger(request.runsDir());
 
-        List<Unit> units = new ArrayList<>();
-        for (Experiment e : experiments) {
-            for (int run = 1; run <= e.runs(); run++) {
-                units.add(new Unit(e, run, seed(request.protocol().seed(), e.name(), run)));
-            }
-        }
+        List<Unit> units = schedule(experiments, request.protocol().seed());
         List<Unit> pending = units.stream().filter(u -> request.force() || !u.done(ledger)).toList();
         LOG.info("{} runs in {} experiments; {} already in the ledger {}, {} to train", units.size(),
                 experiments.size(), units.size() - pending.size(), ledger.dir(), pending.size());
@@ -127,6 +123,30 @@ public final class TrainStage {
         writeSummary(request, all);
         summarize(all);
         return new Result(all, trained.get(), all.size() - trained.get());
+    }
+
+    /**
+     * Every run of every experiment, in training order: table by table (Table 2 before Table 3), and within a table
+     * run by run across its experiments, so that a build stopped early leaves every combination with as many runs
+     * as the others, or one fewer.
+     */
+    static List<Unit> schedule(List<Experiment> experiments, long baseSeed) {
+        List<Unit> units = new ArrayList<>();
+        for (Experiment e : experiments) {
+            for (int run = 1; run <= e.runs(); run++) {
+                units.add(new Unit(e, run, seed(baseSeed, e.name(), run)));
+            }
+        }
+        List<String> tables = experiments.stream().map(e -> table(e.name())).distinct().toList();
+        // a stable sort: experiments keep their order within a run
+        units.sort(Comparator.comparingInt((Unit u) -> tables.indexOf(table(u.experiment().name())))
+                .thenComparingInt(Unit::run));
+        return units;
+    }
+
+    private static String table(String experiment) {
+        int slash = experiment.indexOf('/');
+        return slash < 0 ? experiment : experiment.substring(0, slash);
     }
 
     /** One run of one experiment: all its schemes. */
