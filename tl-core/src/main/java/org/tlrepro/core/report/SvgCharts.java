@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.tlrepro.core.cluster.ClusterResult;
@@ -29,7 +30,10 @@ public final class SvgCharts {
     private SvgCharts() {
     }
 
-    /** Figures 2 and 3: the combinations as points, with the least-squares line, its slope and R². */
+    /**
+     * Figures 2 and 3: the combinations as points with error bars of one SD over their runs, the least-squares line,
+     * its slope, R² and the slope's p-value.
+     */
     public static Markup scatter(Regression r) {
         StringBuilder svg = open(r.yLabel() + " against " + r.xLabel());
         if (r.points().isEmpty()) {
@@ -37,10 +41,18 @@ public final class SvgCharts {
         }
         double[] xs = r.points().stream().mapToDouble(Regression.Point::x).toArray();
         double[] ys = r.points().stream().mapToDouble(Regression.Point::y).toArray();
+        // the error bars must fit too
+        double[] ends = r.points().stream().filter(p -> Double.isFinite(p.sd()))
+                .flatMapToDouble(p -> DoubleStream.of(p.y() - p.sd(), p.y() + p.sd())).toArray();
         Range x = Range.of(xs);
         boolean line = Double.isFinite(r.slope()) && Double.isFinite(r.intercept());
-        Range y = line ? Range.of(ys).include(r.intercept() + r.slope() * x.min).include(r.intercept() + r.slope() * x.max)
-                : Range.of(ys);
+        Range y = Range.of(ys);
+        for (double end : ends) {
+            y = y.include(end);
+        }
+        if (line) {
+            y = y.include(r.intercept() + r.slope() * x.min).include(r.intercept() + r.slope() * x.max);
+        }
         x = x.padded();
         y = y.padded();
         axes(svg, x, y, r.xLabel(), r.yLabel());
@@ -52,11 +64,19 @@ public final class SvgCharts {
                     px(x, x0), py(y, r.intercept() + r.slope() * x0), px(x, x1), py(y, r.intercept() + r.slope() * x1)));
         }
         for (Regression.Point p : r.points()) {
+            if (Double.isFinite(p.sd())) {
+                svg.append(String.format(Locale.ROOT,
+                        "<line class=\"errorbar\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#9ecae1\" stroke-width=\"1.5\"/>",
+                        px(x, p.x()), py(y, p.y() - p.sd()), px(x, p.x()), py(y, p.y() + p.sd())));
+            }
+        }
+        for (Regression.Point p : r.points()) {
             svg.append(String.format(Locale.ROOT,
                     "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#2c7fb8\"><title>%s (%s, %s)</title></circle>",
                     px(x, p.x()), py(y, p.y()), Escape.html(p.label()), num(p.x()), num(p.y())));
         }
-        String stats = line ? String.format(Locale.ROOT, "slope = %.3g, R\u00b2 = %.3f, n = %d", r.slope(), r.rSquared(),
+        String stats = line ? String.format(Locale.ROOT, "slope = %.3g, R\u00b2 = %.3f, p = %s, n = %d", r.slope(),
+                r.rSquared(), Double.isNaN(r.slopePValue()) ? "n/a" : String.format(Locale.ROOT, "%.2g", r.slopePValue()),
                 r.n()) : "no line: fewer than two distinct x values (n = " + r.n() + ")";
         return close(svg.append(text(LEFT + 4, TOP - 10, "start", stats)));
     }

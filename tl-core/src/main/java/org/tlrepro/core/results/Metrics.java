@@ -33,8 +33,11 @@ public final class Metrics {
         m.put("table3.minRuns", (double) r.table3().stream().mapToInt(CombinationSummary::runs).min().orElse(0));
         m.put("table3.positiveImprovements", (double) r.table3().stream().filter(c -> c.improvement() > 0).count());
         m.put("figure2.slope", r.figure2().slope());
+        m.put("figure2.slopePValue", r.figure2().slopePValue());
         m.put("figure3.sourceRatio.slope", r.figure3Source().slope());
+        m.put("figure3.sourceRatio.slopePValue", r.figure3Source().slopePValue());
         m.put("figure3.targetRatio.slope", r.figure3Target().slope());
+        m.put("figure3.targetRatio.slopePValue", r.figure3Target().slopePValue());
         return m;
     }
 

@@ -64,9 +64,9 @@ public final class ResultsBuilder {
         List<Regression.Point> sourceRatio = new ArrayList<>();
         List<Regression.Point> targetRatio = new ArrayList<>();
         for (CombinationSummary c : table3) {
-            distance.add(new Regression.Point(c.id(), c.cosineDistance(), c.improvement()));
-            sourceRatio.add(new Regression.Point(c.id(), c.sourceClassRatio(), c.improvement()));
-            targetRatio.add(new Regression.Point(c.id(), c.targetClassRatio(), c.improvement()));
+            distance.add(new Regression.Point(c.id(), c.cosineDistance(), c.improvement(), c.improvementSd()));
+            sourceRatio.add(new Regression.Point(c.id(), c.sourceClassRatio(), c.improvement(), c.improvementSd()));
+            targetRatio.add(new Regression.Point(c.id(), c.targetClassRatio(), c.improvement(), c.improvementSd()));
         }
         return new Results(table2, improvement, table3,
                 Regression.fit("source-target cosine distance", "improvement of Scheme 4 over Scheme 1 (points)",

@@ -27,9 +27,18 @@ class SvgChartsTest {
         Document svg = parse(SvgCharts.scatter(r));
         assertEquals(3, svg.getElementsByTagName("circle").getLength());
         assertEquals(1, countClass(svg, "fit"));
-        assertTrue(svg.getDocumentElement().getTextContent().contains("slope = 20.0, R\u00b2 = 1.000"),
+        assertTrue(svg.getDocumentElement().getTextContent().contains("slope = 20.0, R\u00b2 = 1.000, p = "),
                 svg.getDocumentElement().getTextContent());
         assertTrue(svg.getDocumentElement().getTextContent().contains("A&B"));
+    }
+
+    @Test
+    void scatterDrawsAnErrorBarWhereAPointHasAnSd() throws Exception {
+        Regression r = Regression.fit("x", "y", List.of(new Regression.Point("A", 0.1, 1, 2),
+                new Regression.Point("B", 0.2, 3), new Regression.Point("C", 0.3, 4, 0.5)));
+        Document svg = parse(SvgCharts.scatter(r));
+        assertEquals(2, countClass(svg, "errorbar"));
+        assertTrue(Double.isFinite(r.slopePValue()) && r.slopePValue() > 0 && r.slopePValue() < 1, "" + r.slopePValue());
     }
 
     @Test

@@ -105,6 +105,17 @@ class ResultsBuilderTest {
     }
 
     @Test
+    void theSlopeHasTheTTestPValue() {
+        // y = 0, 1, 3 at x = 0, 1, 2: slope 1.5, t = 1.5 / sqrt(1/12) with 1 degree of freedom (a Cauchy law)
+        Regression r = Regression.fit("x", "y", List.of(new Regression.Point("a", 0, 0),
+                new Regression.Point("b", 1, 1), new Regression.Point("c", 2, 3)));
+        assertEquals(1.5, r.slope(), 1e-12);
+        assertEquals(1 - 2 / Math.PI * Math.atan(1.5 / Math.sqrt(1 / 12.0)), r.slopePValue(), 1e-9);
+        assertTrue(Double.isNaN(Regression.fit("x", "y", List.of(new Regression.Point("a", 0, 0),
+                new Regression.Point("b", 1, 1))).slopePValue()), "no test with two points");
+    }
+
+    @Test
     void aSingleRunHasNoImprovementSd() {
         CombinationSummary c = ResultsBuilder.build(clustering(List.of(pair("P1+U1", 0.01, 50, 60))),
                 List.of(run("table3/P1+U1", 1, 1, 0.6), run("table3/P1+U1", 4, 1, 0.7)), paper()).table3().get(0);
