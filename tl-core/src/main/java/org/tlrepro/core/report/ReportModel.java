@@ -75,6 +75,7 @@ public final class ReportModel {
         m.put("figure1", results.clustering().classes().stream()
                 .map(c -> new Dendrogram(c.name(), SvgCharts.dendrogramTop(c))).toList());
         m.put("figure2", SvgCharts.scatter(results.figure2()));
+        m.put("hasErrorBars", results.figure2().points().stream().anyMatch(p -> Double.isFinite(p.sd())));
         m.put("figure3Source", SvgCharts.scatter(results.figure3Source()));
         m.put("figure3Target", SvgCharts.scatter(results.figure3Target()));
         m.put("boxPlot", SvgCharts.boxPlot(results.table2()));

@@ -230,13 +230,13 @@ public final class SvgCharts {
             double v = y.min + (y.max - y.min) * i / 4;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333\"/>",
                     LEFT - 4, py(y, v), LEFT, py(y, v)));
-            svg.append(text(LEFT - 6, py(y, v) + 4, "end", num(v)));
+            svg.append(text(LEFT - 6, py(y, v) + 4, "end", tick(v, y)));
             if (x != null) {
                 double u = x.min + (x.max - x.min) * i / 4;
                 svg.append(String.format(Locale.ROOT,
                         "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333\"/>", px(x, u), bottom, px(x, u),
                         bottom + 4));
-                svg.append(text(px(x, u), bottom + 16, "middle", num(u)));
+                svg.append(text(px(x, u), bottom + 16, "middle", tick(u, x)));
             }
         }
         svg.append(text((LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - 8, "middle", xLabel));
@@ -256,6 +256,11 @@ public final class SvgCharts {
 
     private static double py(Range y, double v) {
         return HEIGHT - BOTTOM - (v - y.min) / (y.max - y.min) * (HEIGHT - BOTTOM - TOP);
+    }
+
+    /** A tick label; a tick within a thousandth of the axis from zero reads "0", not "-7.05e-06". */
+    private static String tick(double v, Range axis) {
+        return Math.abs(v) < (axis.max - axis.min) * 1e-3 ? "0" : num(v);
     }
 
     private static String num(double v) {

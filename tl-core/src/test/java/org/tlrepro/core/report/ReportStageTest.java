@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlrepro.core.TlException;
+import org.tlrepro.core.results.Results;
 import org.tlrepro.core.results.Rule;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
@@ -105,6 +106,7 @@ class ReportStageTest {
         assertEquals("U2+P2", text(doc, "//table[@id='table3']/tbody/tr[1]/td[13]"));
         assertEquals("not trained", text(doc, "//table[@id='table3']/tbody/tr[3]/td[2]"));
         assertTrue(html.contains("assigned independently"));
+        assertTrue(html.contains("Bars: one SD"), "a combination has two runs");
     }
 
     @Test
@@ -165,6 +167,13 @@ class ReportStageTest {
             long cells = line.replace("\\|", "").chars().filter(c -> c == '|').count() - 1;
             assertTrue(cells == 8 || cells == 14, "cells in: " + line);
         }
+    }
+
+    @Test
+    void noErrorBarsAreMentionedWhenEveryCombinationHasOneRun(@TempDir Path dir) throws Exception {
+        Results single = SyntheticResults.build(true, 1);
+        ReportFiles f = ReportStage.write(single, new ReportRequest(dir, null, null, List.of(), 50));
+        assertFalse(Files.readString(f.html()).contains("Bars: one SD"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.tlrepro.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -39,6 +40,15 @@ class SvgChartsTest {
         Document svg = parse(SvgCharts.scatter(r));
         assertEquals(2, countClass(svg, "errorbar"));
         assertTrue(Double.isFinite(r.slopePValue()) && r.slopePValue() > 0 && r.slopePValue() < 1, "" + r.slopePValue());
+    }
+
+    @Test
+    void aTickNextToZeroReadsZero() throws Exception {
+        // padding 0.0019..0.0397 by 5% puts the first tick at 1e-5, which printed as "1.00e-05"
+        Regression r = Regression.fit("x", "y", List.of(new Regression.Point("A", 0.0019, 1),
+                new Regression.Point("B", 0.0397, 3)));
+        String text = parse(SvgCharts.scatter(r)).getDocumentElement().getTextContent();
+        assertFalse(text.contains("e-0"), text);
     }
 
     @Test

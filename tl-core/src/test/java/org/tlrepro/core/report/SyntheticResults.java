@@ -27,6 +27,11 @@ final class SyntheticResults {
 
     /** Schemes 1 and 4 with three runs (Scheme 1: 60, 70, 80%), two combinations, one class dendrogram. */
     static Results build(boolean withPaper) {
+        return build(withPaper, 2);
+    }
+
+    /** The same with {@code oddCombinationRuns} runs of the first combination (the other has one). */
+    static Results build(boolean withPaper, int oddCombinationRuns) {
         List<SubsetPair> combos = List.of(pair(ODD_COMBINATION, 0.01, 50, 60), pair("P2+U2", 0.03, 70, 80));
         List<RunResult> runs = new ArrayList<>();
         double[] s1 = {0.60, 0.70, 0.80};
@@ -34,10 +39,10 @@ final class SyntheticResults {
             runs.add(run("table2", 1, i + 1, s1[i]));
             runs.add(run("table2", 4, i + 1, s1[i] + 0.05));
         }
-        runs.add(run("table3/" + ODD_COMBINATION, 1, 1, 0.70));
-        runs.add(run("table3/" + ODD_COMBINATION, 4, 1, 0.79));
-        runs.add(run("table3/" + ODD_COMBINATION, 1, 2, 0.70));
-        runs.add(run("table3/" + ODD_COMBINATION, 4, 2, 0.79));
+        for (int run = 1; run <= oddCombinationRuns; run++) {
+            runs.add(run("table3/" + ODD_COMBINATION, 1, run, 0.70));
+            runs.add(run("table3/" + ODD_COMBINATION, 4, run, 0.79));
+        }
         runs.add(run("table3/P2+U2", 1, 1, 0.70));
         runs.add(run("table3/P2+U2", 4, 1, 0.72));
         return ResultsBuilder.build(clustering(combos), runs, withPaper ? paper() : null);
