@@ -52,6 +52,12 @@ class ReportStageTest {
         return (String) XPathFactory.newInstance().newXPath().evaluate(xpath, doc, XPathConstants.STRING);
     }
 
+    /** How many nodes {@code xpath} selects. */
+    static int count(Document doc, String xpath) throws Exception {
+        return ((NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, doc, XPathConstants.NODESET))
+                .getLength();
+    }
+
     @Test
     void writesTheFourFilesUnderReport() {
         for (Path p : files.all()) {
@@ -65,12 +71,9 @@ class ReportStageTest {
     void htmlIsWellFormedWithTheThreeTables() throws Exception {
         Document doc = parse(html);
         for (String id : List.of("table1", "table2", "table3", "deviations", "provenance")) {
-            NodeList hits = (NodeList) XPathFactory.newInstance().newXPath()
-                    .evaluate("//*[@id='" + id + "']", doc, XPathConstants.NODESET);
-            assertEquals(1, hits.getLength(), id);
+            assertEquals(1, count(doc, "//*[@id='" + id + "']"), id);
         }
-        assertEquals(5, ((NodeList) XPathFactory.newInstance().newXPath()
-                .evaluate("//svg", doc, XPathConstants.NODESET)).getLength(), "box plot, Figure 1 of one class, 2, 3a, 3b");
+        assertEquals(5, count(doc, "//svg"), "box plot, Figure 1 of one class, 2, 3a, 3b");
     }
 
     @Test
@@ -83,8 +86,7 @@ class ReportStageTest {
     @Test
     void table2HasEveryRunAndTheMeansWithTwoDecimals() throws Exception {
         Document doc = parse(html);
-        assertEquals(3, ((Double) XPathFactory.newInstance().newXPath()
-                .evaluate("count(//table[@id='table2']/tbody/tr)", doc, XPathConstants.NUMBER)).intValue());
+        assertEquals(3, count(doc, "//table[@id='table2']/tbody/tr"));
         assertEquals("60.00", text(doc, "//table[@id='table2']/tbody/tr[1]/td[3]"));
         assertEquals("70.00", text(doc, "(//table[@id='table2']//td[@class='mean'])[1]"));
         assertEquals("75.00", text(doc, "(//table[@id='table2']//td[@class='mean'])[2]"));
@@ -96,8 +98,7 @@ class ReportStageTest {
     @Test
     void table3PutsThePapersRowsBesideOursByRank() throws Exception {
         Document doc = parse(html);
-        assertEquals(16, ((Double) XPathFactory.newInstance().newXPath()
-                .evaluate("count(//table[@id='table3']/tbody/tr)", doc, XPathConstants.NUMBER)).intValue());
+        assertEquals(16, count(doc, "//table[@id='table3']/tbody/tr"));
         assertEquals(SyntheticResults.ODD_COMBINATION, text(doc, "//table[@id='table3']/tbody/tr[1]/td[2]"));
         assertEquals("2", text(doc, "//table[@id='table3']/tbody/tr[1]/td[8]"), "runs");
         assertEquals("+9.00", text(doc, "//table[@id='table3']/tbody/tr[1]/td[11]"));
@@ -180,8 +181,7 @@ class ReportStageTest {
     void rendersWithoutThePapersValues(@TempDir Path dir) throws Exception {
         ReportFiles f = ReportStage.write(SyntheticResults.build(false), new ReportRequest(dir, null, null, List.of(), 50));
         Document doc = parse(Files.readString(f.html()));
-        assertEquals(2, ((Double) XPathFactory.newInstance().newXPath()
-                .evaluate("count(//table[@id='table3']/tbody/tr)", doc, XPathConstants.NUMBER)).intValue());
+        assertEquals(2, count(doc, "//table[@id='table3']/tbody/tr"));
         assertTrue(Files.readString(f.summary()).contains("No rules are configured."));
     }
 
