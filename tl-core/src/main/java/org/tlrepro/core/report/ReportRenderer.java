@@ -63,8 +63,9 @@ public final class ReportRenderer {
      * @param escaper applied to every inserted value that is not {@link Markup}
      */
     public String render(String name, Map<String, Object> model, UnaryOperator<String> escaper) {
-        String resource = overridden(name) ? name : CLASSPATH_FOLDER + name;
-        String where = overridden(name) ? templatesDir.resolve(name).toString() : "classpath:" + resource;
+        boolean user = overridden(name);
+        String resource = user ? name : CLASSPATH_FOLDER + name;
+        String where = user ? templatesDir.resolve(name).toString() : "classpath:" + resource;
         VelocityContext context = new VelocityContext();
         model.forEach(context::put);
         EventCartridge events = new EventCartridge();
