@@ -23,6 +23,11 @@ assert summary.isFile()
 assert summary.text.contains('| Scheme | Trained on | Runs | Mean accuracy (%) |')
 assert summary.text.contains('- PASS every scheme ran once')
 assert summary.text.contains('\\[reported, not enforced\\]')
+// metrics.json: one flat object of numbers (or null), as dvc metrics show/diff read it
+def metrics = new groovy.json.JsonSlurper().parse(new File(report, 'metrics.json'))
+assert metrics['table2.scheme1.mean'] instanceof Number
+assert metrics['table2.scheme1.majorityRate'] instanceof Number
+assert metrics.values().every { it == null || it instanceof Number }
 def tables = new File(report, 'tables.tex')
 assert tables.isFile()
 assert tables.text.count('\\toprule') == 3

@@ -3,8 +3,10 @@ package org.tlrepro.maven;
 import org.tlrepro.core.results.Rule;
 
 /**
- * A {@code <rule>} of {@code tl:check}: {@code <name>}, {@code <metric>} (a metric or {@code a - b}),
- * {@code <minimum>} and/or {@code <maximum>}, and {@code <reportOnly>} for claims that are reported, not enforced.
+ * A {@code <rule>} of {@code tl:check}: {@code <name>}, {@code <metric>} (a metric or {@code a - b}), and either
+ * {@code <minimum>}/{@code <maximum>} or {@code <compare>} ({@code welch}, with an optional {@code <alpha>} and
+ * {@code <maximumChange>}; or {@code absolute}, with {@code <maximumChange>}) to judge the change against the
+ * baseline; {@code <reportOnly>} for claims that are reported, not enforced.
  */
 public class GateRule {
 
@@ -13,6 +15,9 @@ public class GateRule {
     private Double minimum;
     private Double maximum;
     private boolean reportOnly;
+    private String compare;
+    private Double alpha;
+    private Double maximumChange;
 
     public void setName(String name) {
         this.name = name;
@@ -34,7 +39,22 @@ public class GateRule {
         this.reportOnly = reportOnly;
     }
 
-    Rule toRule() {
-        return new Rule(name == null ? metric : name, metric, minimum, maximum, reportOnly);
+    public void setCompare(String compare) {
+        this.compare = compare;
+    }
+
+    public void setAlpha(Double alpha) {
+        this.alpha = alpha;
+    }
+
+    public void setMaximumChange(Double maximumChange) {
+        this.maximumChange = maximumChange;
+    }
+
+    /** @param defaultAlpha the level of a Welch rule that gives no {@code <alpha>} ({@code tl.baseline.alpha}) */
+    Rule toRule(double defaultAlpha) {
+        Rule.Compare how = Rule.Compare.parse(compare);
+        return new Rule(name == null ? metric : name, metric, minimum, maximum, reportOnly, how,
+                how == Rule.Compare.WELCH && alpha == null ? Double.valueOf(defaultAlpha) : alpha, maximumChange);
     }
 }

@@ -13,8 +13,8 @@ import org.tlrepro.core.report.ReportStage;
 
 /**
  * Renders the report from the clustering and the runs: {@code report.html} (one self-contained file),
- * {@code tables.tex} and {@code report.tex} (booktabs, for pdflatex) and {@code summary.md}, under
- * {@code ${tl.workDir}/report}. The rules are only reported here; {@code tl:check} enforces them.
+ * {@code tables.tex} and {@code report.tex} (booktabs, for pdflatex), {@code summary.md} and {@code metrics.json}
+ * (every metric, flat, for {@code dvc metrics} and baselines), under {@code ${tl.workDir}/report}. The rules are only reported here; {@code tl:check} enforces them.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
 public class ReportMojo extends AbstractTlMojo {
@@ -35,6 +35,17 @@ public class ReportMojo extends AbstractTlMojo {
     @Parameter
     private List<GateRule> rules;
 
+    /**
+     * The baseline folder (as {@code tl:check} writes it with {@code -Dtl.baseline.update=true}): the report
+     * opens with a diff of its metrics against this build's, and the compare rules are judged against it.
+     */
+    @Parameter(property = "tl.baseline")
+    private File baseline;
+
+    /** Level of the Welch rules that give no {@code <alpha>}, as for {@code tl:check}. */
+    @Parameter(property = "tl.baseline.alpha", defaultValue = "0.001")
+    private double alpha;
+
     /** Side of the network input, for Table 1. */
     @Parameter(property = "tl.imageSize", defaultValue = "50")
     private int imageSize;
@@ -52,7 +63,8 @@ public class ReportMojo extends AbstractTlMojo {
     @Override
     protected void run() {
         ReportFiles files = ReportStage.run(new ReportRequest(workDir(), pathOrNull(templates), pathOrNull(paperValues),
-                rules == null ? List.of() : rules.stream().map(GateRule::toRule).toList(), imageSize));
+                rules == null ? List.of() : rules.stream().map(r -> r.toRule(alpha)).toList(), imageSize,
+                pathOrNull(baseline)));
         files.overridden().forEach(t -> getLog().info("Template " + t + " from " + templates));
         for (Path p : files.all()) {
             getLog().info("Wrote " + p);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.tlrepro.core.check.Verdict;
 import org.tlrepro.core.cluster.ClusterResult;
 import org.tlrepro.core.results.CombinationSummary;
 import org.tlrepro.core.results.PaperValues;
@@ -64,7 +65,11 @@ public final class ReportModel {
         m.put("table3", results.table3());
         m.put("table3Ranks", ranks(results.table3(), paper));
         m.put("outcomes", outcomes);
-        m.put("failures", outcomes.stream().filter(o -> !o.passed()).count());
+        m.put("failures", outcomes.stream().filter(Rule.Outcome::failed).count());
+        m.put("verdict", Verdict.of(outcomes));
+        m.put("oneClassRuns", results.runs().stream().filter(RunResult::predictedOneClass).count());
+        m.put("hasBaseline", false);
+        m.put("diff", List.of());
         m.put("deviations", results.deviations());
         m.put("clustering", results.clustering());
         m.put("toolVersion", ToolVersion.get());

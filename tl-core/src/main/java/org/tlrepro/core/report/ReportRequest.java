@@ -14,13 +14,20 @@ import org.tlrepro.core.results.Rule;
  * @param paperValues  the paper's values (JSON), or {@code null} for a report without the paper's columns
  * @param rules        the gates whose outcomes {@code summary.md} lists (may be empty)
  * @param imageSize    side of the network input, for Table 1
+ * @param baseline     the baseline folder the compare rules and the diff table use, or {@code null}
  */
-public record ReportRequest(Path workDir, Path templatesDir, Path paperValues, List<Rule> rules, int imageSize) {
+public record ReportRequest(Path workDir, Path templatesDir, Path paperValues, List<Rule> rules, int imageSize,
+                            Path baseline) {
 
     public ReportRequest {
         if (imageSize < 12) {
             throw new TlException("tl.imageSize must be at least 12 for the paper's CNN, not " + imageSize);
         }
         rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    /** A report without a baseline. */
+    public ReportRequest(Path workDir, Path templatesDir, Path paperValues, List<Rule> rules, int imageSize) {
+        this(workDir, templatesDir, paperValues, rules, imageSize, null);
     }
 }

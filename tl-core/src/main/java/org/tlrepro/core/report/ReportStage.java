@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.tlrepro.core.io.AtomicFiles;
+import org.tlrepro.core.results.Baseline;
 import org.tlrepro.core.results.Gates;
+import org.tlrepro.core.results.Metrics;
+import org.tlrepro.core.results.MetricsDiff;
+import org.tlrepro.core.results.MetricsFile;
 import org.tlrepro.core.results.Results;
 import org.tlrepro.core.results.ResultsLoader;
 import org.tlrepro.core.results.Rule;
@@ -17,7 +21,8 @@ import org.tlrepro.core.train.Protocol;
 
 /**
  * {@code tl:report}: renders {@code report.html}, {@code tables.tex}, {@code report.tex} and {@code summary.md}
- * under {@code workDir/report} from one {@link Results}. Each file is written whole or not at all.
+ * under {@code workDir/report} from one {@link Results}, and writes its metrics as {@code metrics.json}.
+ * Each file is written whole or not at all.
  */
 public final class ReportStage {
 
@@ -41,15 +46,22 @@ public final class ReportStage {
     /** Renders the report of {@code results}; the request's paper values are those already in the results. */
     public static ReportFiles write(Results results, ReportRequest request) {
         ReportRenderer renderer = new ReportRenderer(request.templatesDir());
-        List<Rule.Outcome> outcomes = Gates.check(results, request.rules());
+        Baseline baseline = request.baseline() == null ? null : Baseline.read(request.baseline());
+        List<Rule.Outcome> outcomes = Gates.check(results, request.rules(), baseline);
         Map<String, Object> model = ReportModel.of(results, outcomes, table1(request.imageSize()), request.imageSize());
+        Map<String, Double> metrics = Metrics.of(results);
+        model.put("hasBaseline", baseline != null);
+        model.put("baselinePath", request.baseline() == null ? "" : request.baseline().toString());
+        model.put("diff", baseline == null ? List.of() : MetricsDiff.of(baseline.metrics(), metrics));
         Path dir = outputDir(request.workDir());
+        Path metricsFile = dir.resolve(MetricsFile.NAME);
+        MetricsFile.write(metricsFile, metrics);
         List<String> overridden = new ArrayList<>();
         Path html = render(renderer, model, dir, HTML, Escape::html, overridden);
         Path tables = render(renderer, model, dir, TABLES, Escape::tex, overridden);
         Path latex = render(renderer, model, dir, LATEX, Escape::tex, overridden);
         Path summary = render(renderer, model, dir, SUMMARY, Escape::markdown, overridden);
-        return new ReportFiles(html, latex, tables, summary, List.copyOf(overridden));
+        return new ReportFiles(html, latex, tables, summary, metricsFile, List.copyOf(overridden));
     }
 
     /** Table 1 as built: the paper's CNN for two classes. */

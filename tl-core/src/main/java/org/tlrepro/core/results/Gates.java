@@ -1,21 +1,93 @@
 package org.tlrepro.core.results;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Judges every rule against the results. */
+import org.tlrepro.core.TlException;
+
+/** Judges every rule against the results and, for the rules that compare, against a baseline. */
 public final class Gates {
 
     private Gates() {
     }
 
     public static List<Rule.Outcome> check(Results results, List<Rule> rules) {
+        return check(results, rules, null);
+    }
+
+    /**
+     * @param baseline the earlier result that {@code compare} rules judge the change against, or {@code null}:
+     *                 they are then skipped
+     * @throws TlException for an unknown metric, or a Welch rule on a metric without per-run values
+     */
+    public static List<Rule.Outcome> check(Results results, List<Rule> rules, Baseline baseline) {
         Map<String, Double> metrics = Metrics.of(results);
-        return rules.stream().map(r -> r.judge(Metrics.evaluate(metrics, r.metric()))).toList();
+        Map<String, double[]> samples = Samples.of(results.runs());
+        return rules.stream().map(r -> judge(r, metrics, samples, baseline)).toList();
     }
 
     /** Outcomes that fail the build: violated and enforced. */
     public static List<Rule.Outcome> failures(List<Rule.Outcome> outcomes) {
-        return outcomes.stream().filter(o -> !o.passed() && !o.rule().reportOnly()).toList();
+        return outcomes.stream().filter(o -> o.failed() && !o.rule().reportOnly()).toList();
+    }
+
+    private static Rule.Outcome judge(Rule rule, Map<String, Double> metrics, Map<String, double[]> samples,
+                                      Baseline baseline) {
+        double now = Metrics.evaluate(metrics, rule.metric());
+        if (rule.compare() == Rule.Compare.NONE) {
+            return rule.judge(now);
+        }
+        if (rule.compare() == Rule.Compare.WELCH && !samples.containsKey(rule.metric().trim())) {
+            throw new TlException("tl:check rule '" + rule.name() + "' compares '" + rule.metric()
+                    + "' with Welch's t-test, which needs per-run values; metrics that have them: "
+                    + String.join(", ", Samples.metrics()) + " (use <compare>absolute</compare> for others)");
+        }
+        if (baseline == null) {
+            return new Rule.Outcome(rule, now, Rule.Status.SKIPPED, rule.metric() + " = " + number(now)
+                    + "; no baseline to compare with (tl.baseline)");
+        }
+        double before = Metrics.evaluate(withUnknownAsNaN(baseline.metrics(), metrics), rule.metric());
+        String values = String.format(Locale.ROOT, "%s baseline %s, now %s, change %s", rule.metric(), number(before),
+                number(now), signed(now - before));
+        if (Double.isNaN(now) || Double.isNaN(before)) {
+            return new Rule.Outcome(rule, now, Rule.Status.FAIL, values + ": no value to compare");
+        }
+        if (rule.compare() == Rule.Compare.ABSOLUTE) {
+            boolean ok = Math.abs(now - before) <= rule.maximumChange();
+            return new Rule.Outcome(rule, now, ok ? Rule.Status.PASS : Rule.Status.FAIL,
+                    values + " (maximum change " + rule.maximumChange() + ")");
+        }
+        double[] b = baseline.samples().get(rule.metric().trim());
+        double[] n = samples.get(rule.metric().trim());
+        if (b.length < 2 || n.length < 2) {
+            return new Rule.Outcome(rule, now, Rule.Status.FAIL, values + "; Welch's t-test needs at least 2 runs on "
+                    + "each side, there are " + b.length + " (baseline) and " + n.length + " (now)");
+        }
+        Comparison c = Comparison.welch(b, n);
+        boolean significant = c.p() < rule.alpha();
+        boolean large = rule.maximumChange() == null || Math.abs(c.change()) > rule.maximumChange();
+        String test = String.format(Locale.ROOT, "; Welch's t-test over %d and %d runs: t = %s, p = %s %s alpha %s",
+                c.baselineN(), c.nowN(), Double.isInfinite(c.t()) ? (c.t() > 0 ? "+inf" : "-inf")
+                        : String.format(Locale.ROOT, "%.2f", c.t()),
+                String.format(Locale.ROOT, "%.3g", c.p()), significant ? "<" : ">=", rule.alpha())
+                + (rule.maximumChange() == null ? "" : ", changes up to " + rule.maximumChange() + " tolerated");
+        return new Rule.Outcome(rule, now, significant && large ? Rule.Status.FAIL : Rule.Status.PASS, values + test);
+    }
+
+    /** The baseline may predate a metric: it is then NaN there, not an unknown name. */
+    private static Map<String, Double> withUnknownAsNaN(Map<String, Double> baseline, Map<String, Double> known) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        known.keySet().forEach(k -> out.put(k, Double.NaN));
+        out.putAll(baseline);
+        return out;
+    }
+
+    private static String number(double v) {
+        return Double.isNaN(v) ? "no value" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String signed(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%+.4f", v);
     }
 }

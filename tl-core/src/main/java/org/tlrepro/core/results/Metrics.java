@@ -25,6 +25,9 @@ public final class Metrics {
             m.put("table2.scheme" + s + ".runs", summary == null ? 0 : (double) summary.n());
             m.put("table2.scheme" + s + ".paperDifference",
                     summary == null || summary.difference() == null ? Double.NaN : summary.difference());
+            m.put("table2.scheme" + s + ".majorityRate", summary == null ? Double.NaN : summary.majorityRate());
+            m.put("table2.scheme" + s + ".minAboveMajority", summary == null ? Double.NaN : summary.minAboveMajority());
+            m.put("table2.scheme" + s + ".oneClassRuns", summary == null ? 0 : (double) summary.oneClassRuns());
         }
         m.put("table2.improvement", r.improvement());
         m.put("table3.combinations", (double) r.table3().size());
@@ -32,6 +35,7 @@ public final class Metrics {
                 .orElse(Double.NaN));
         m.put("table3.minRuns", (double) r.table3().stream().mapToInt(CombinationSummary::runs).min().orElse(0));
         m.put("table3.positiveImprovements", (double) r.table3().stream().filter(c -> c.improvement() > 0).count());
+        m.put("table3.oneClassRuns", (double) r.table3().stream().mapToInt(CombinationSummary::oneClassRuns).sum());
         m.put("figure2.slope", r.figure2().slope());
         m.put("figure2.slopePValue", r.figure2().slopePValue());
         m.put("figure3.sourceRatio.slope", r.figure3Source().slope());

@@ -3,6 +3,7 @@ package org.tlrepro.core.results;
 import java.util.List;
 
 import org.tlrepro.core.cluster.ClusterResult;
+import org.tlrepro.core.train.RunResult;
 
 /**
  * Everything the report shows and the gates judge, derived from the run ledger, the clustering and the paper's
@@ -15,8 +16,10 @@ import org.tlrepro.core.cluster.ClusterResult;
  * @param figure3Source   improvement against the source's minority/majority class ratio
  * @param figure3Target   improvement against the target's minority/majority class ratio
  * @param deviations      where this reproduction's protocol differs from the paper's, in words
+ * @param runs            every run the results derive from (Table 2 and Table 3), for the per-run tests
  */
 public record Results(List<SchemeSummary> table2, double improvement, List<CombinationSummary> table3,
                       Regression figure2, Regression figure3Source, Regression figure3Target,
-                      ClusterResult clustering, PaperValues paper, List<String> deviations) {
+                      ClusterResult clustering, PaperValues paper, List<String> deviations,
+                      List<RunResult> runs) {
 }

@@ -37,9 +37,11 @@ public final class ResultsBuilder {
         List<CombinationSummary> table3 = new ArrayList<>();
         for (SubsetPair pair : clustering.combinations()) {
             String experiment = "table3/" + pair.id();
-            Map<Integer, Double> one = accuracyByRun(runs, experiment, 1);
-            Map<Integer, Double> four = accuracyByRun(runs, experiment, 4);
-            one.keySet().retainAll(four.keySet());
+            Map<Integer, RunResult> oneRuns = byRun(runs, experiment, 1);
+            Map<Integer, RunResult> fourRuns = byRun(runs, experiment, 4);
+            oneRuns.keySet().retainAll(fourRuns.keySet());
+            Map<Integer, Double> one = accuracies(oneRuns);
+            Map<Integer, Double> four = accuracies(fourRuns);
             if (one.isEmpty()) {
                 continue;
             }
@@ -47,16 +49,21 @@ public final class ResultsBuilder {
             DescriptiveStatistics s1 = new DescriptiveStatistics();
             DescriptiveStatistics s4 = new DescriptiveStatistics();
             DescriptiveStatistics gain = new DescriptiveStatistics();
+            DescriptiveStatistics majority = new DescriptiveStatistics();
             one.forEach((run, accuracy) -> {
                 s1.addValue(accuracy);
                 s4.addValue(four.get(run));
                 gain.addValue(four.get(run) - accuracy);
+                majority.addValue(100 * oneRuns.get(run).majorityRate());
             });
+            int oneClass = (int) (oneRuns.values().stream().filter(RunResult::predictedOneClass).count()
+                    + fourRuns.entrySet().stream().filter(e -> one.containsKey(e.getKey()))
+                    .filter(e -> e.getValue().predictedOneClass()).count());
             table3.add(new CombinationSummary(pair.id(), pair.targetNodes(), pair.target().size(),
                     pair.source().size(), pair.target().minorityToMajorityPercent(),
                     pair.source().minorityToMajorityPercent(), pair.centroidCosineSimilarity(),
                     pair.centroidCosineDistance(), one.size(), s1.getMean(), s4.getMean(), gain.getMean(),
-                    gain.getN() > 1 ? gain.getStandardDeviation() : Double.NaN));
+                    gain.getN() > 1 ? gain.getStandardDeviation() : Double.NaN, majority.getMean(), oneClass));
         }
         table3.sort(Comparator.comparingDouble(CombinationSummary::improvement).reversed());
 
@@ -73,17 +80,23 @@ public final class ResultsBuilder {
                         distance),
                 Regression.fit("source minority/majority class ratio (%)", "improvement (points)", sourceRatio),
                 Regression.fit("target minority/majority class ratio (%)", "improvement (points)", targetRatio),
-                clustering, paper, deviations(clustering, paper));
+                clustering, paper, deviations(clustering, paper), List.copyOf(runs));
     }
 
     private static SchemeSummary summary(int scheme, List<RunResult> runs, Optional<PaperValues.Scheme> paper) {
         DescriptiveStatistics stats = new DescriptiveStatistics();
-        runs.forEach(r -> stats.addValue(100 * r.testAccuracy()));
+        DescriptiveStatistics majority = new DescriptiveStatistics();
+        runs.forEach(r -> {
+            stats.addValue(100 * r.testAccuracy());
+            majority.addValue(100 * r.majorityRate());
+        });
+        double minAbove = runs.stream().mapToDouble(RunResult::pointsAboveMajority).min().orElse(Double.NaN);
+        int oneClass = (int) runs.stream().filter(RunResult::predictedOneClass).count();
         Double paperMean = paper.map(PaperValues.Scheme::mean).orElse(null);
         return new SchemeSummary(scheme, TRAINED_ON[scheme], runs, (int) stats.getN(), stats.getMean(),
                 stats.getN() > 1 ? stats.getStandardDeviation() : Double.NaN, stats.getMin(), stats.getMax(),
                 paperMean, paper.map(PaperValues.Scheme::sdPoints).orElse(null),
-                paperMean == null ? null : stats.getMean() - paperMean);
+                paperMean == null ? null : stats.getMean() - paperMean, majority.getMean(), minAbove, oneClass);
     }
 
     private static double mean(List<SchemeSummary> table2, int scheme) {
@@ -91,11 +104,17 @@ public final class ResultsBuilder {
                 .orElse(Double.NaN);
     }
 
-    private static Map<Integer, Double> accuracyByRun(List<RunResult> runs, String experiment, int scheme) {
-        Map<Integer, Double> byRun = new TreeMap<>();
+    private static Map<Integer, RunResult> byRun(List<RunResult> runs, String experiment, int scheme) {
+        Map<Integer, RunResult> byRun = new TreeMap<>();
         runs.stream().filter(r -> r.experiment().equals(experiment) && r.scheme() == scheme)
-                .forEach(r -> byRun.put(r.run(), 100 * r.testAccuracy()));
+                .forEach(r -> byRun.put(r.run(), r));
         return byRun;
+    }
+
+    private static Map<Integer, Double> accuracies(Map<Integer, RunResult> byRun) {
+        Map<Integer, Double> out = new TreeMap<>();
+        byRun.forEach((run, r) -> out.put(run, 100 * r.testAccuracy()));
+        return out;
     }
 
     private static List<String> deviations(ClusterResult clustering, PaperValues paper) {

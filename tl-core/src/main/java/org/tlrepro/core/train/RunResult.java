@@ -18,8 +18,28 @@ import java.util.List;
  * @param imagesPerSecond training images processed per second (epochs x train size / training time)
  * @param backend         numeric backend, as NativeBackend describes it
  * @param fingerprint     hash of everything that determines the run
+ * @param confusion       test counts by true class (row) and predicted class (column), labels in sorted class order
+ * @param majorityRate    share of the test part's most frequent class, 0 to 1: the accuracy of a model that
+ *                        always predicts that class, the baseline any real model must beat
  */
 public record RunResult(String experiment, int scheme, int run, long seed, int trainSize, int testSize,
                         double testLoss, double testAccuracy, List<Double> epochLosses, double seconds,
-                        double imagesPerSecond, String backend, String toolVersion, String fingerprint) {
+                        double imagesPerSecond, String backend, String toolVersion, String fingerprint,
+                        List<List<Integer>> confusion, double majorityRate) {
+
+    /** Test accuracy minus the majority-class rate, in percentage points. */
+    public double pointsAboveMajority() {
+        return 100 * (testAccuracy - majorityRate);
+    }
+
+    /** Whether every test image got the same predicted class: the model learned nothing it could use. */
+    public boolean predictedOneClass() {
+        if (confusion == null || confusion.isEmpty()) {
+            return false;
+        }
+        int classes = confusion.get(0).size();
+        long predicted = java.util.stream.IntStream.range(0, classes)
+                .filter(c -> confusion.stream().mapToInt(row -> row.get(c)).sum() > 0).count();
+        return predicted <= 1;
+    }
 }

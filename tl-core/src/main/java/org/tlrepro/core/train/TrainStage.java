@@ -66,7 +66,9 @@ public final class TrainStage {
         // the pixels too: tl:prepare with another image size keeps index.tsv and the subsets as they were
         String dataKey = "tl " + ToolVersion.get() + "|data " + Sha256.ofFile(prepared.index())
                 + "|images " + Sha256.ofFile(prepared.images())
-                + "|subsets " + Sha256.ofFile(assignments) + "|protocol " + request.protocol().runKey();
+                + "|subsets " + Sha256.ofFile(assignments) + "|protocol " + request.protocol().runKey()
+                // records before this one lack the confusion matrix and the majority-class rate
+                + "|record 2";
         List<Experiment> experiments = experiments(clusters, rowsByNode, request, dataKey);
         RunLedger ledger = new RunLedger(request.runsDir());
 
@@ -199,6 +201,7 @@ public final class TrainStage {
             StratifiedSplit split = StratifiedSplit.of(e.target(), data.labels(), p.trainFraction(), u.seed());
             INDArray testX = data.features(split.test());
             INDArray testY = data.oneHot(split.test());
+            double majority = majorityRate(split.test(), data.labels(), data.classes());
             LOG.info("{} run {}/{} ({} of {} to train; seed {}): target {} = {} train + {} test, source {}",
                     e.name(), u.run(), e.runs(), index, total, u.seed(), e.target().length, split.train().length,
                     split.test().length, e.source().length);
@@ -246,7 +249,8 @@ public final class TrainStage {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 RunResult r = new RunResult(e.name(), scheme, u.run(), u.seed(), trainRows.length, split.test().length,
                         eval.loss(), eval.accuracy(), losses, seconds,
-                        (double) trainRows.length * p.epochs() / trainSeconds, backend, ToolVersion.get(), fp);
+                        (double) trainRows.length * p.epochs() / trainSeconds, backend, ToolVersion.get(), fp,
+                        eval.confusion(), majority);
                 if (reported) {
                     ledger.record(r);
                     count++;
@@ -255,9 +259,24 @@ public final class TrainStage {
                         e.name(), u.run(), scheme, String.format("%.2f%%", 100 * eval.accuracy()),
                         String.format("%.4f", eval.loss()), trainRows.length, p.epochs(),
                         String.format("%.1f", seconds), String.format("%.0f", r.imagesPerSecond()));
+                if (r.predictedOneClass()) {
+                    LOG.warn("{} run {} scheme {} predicted one class for all {} test images: the model learned "
+                            + "nothing usable (its accuracy {} is the majority-class rate {})", e.name(), u.run(),
+                            scheme, split.test().length, String.format("%.2f%%", 100 * eval.accuracy()),
+                            String.format("%.2f%%", 100 * majority));
+                }
             }
             return count;
         }
+    }
+
+    /** Share of the most frequent class among the rows: what always predicting that class would score. */
+    static double majorityRate(int[] rows, int[] labels, int classes) {
+        int[] counts = new int[classes];
+        for (int r : rows) {
+            counts[labels[r]]++;
+        }
+        return rows.length == 0 ? Double.NaN : (double) Arrays.stream(counts).max().orElse(0) / rows.length;
     }
 
     private static int[] concat(int[] a, int[] b) {
@@ -342,14 +361,29 @@ public final class TrainStage {
         }
     }
 
-    /** Logs mean and sample SD of the test accuracy per experiment and scheme. */
+    /**
+     * Logs mean and sample SD of the test accuracy per experiment and scheme, beside the mean majority-class rate of
+     * the test parts; warns of the runs whose model predicted one class only.
+     */
     private static void summarize(List<RunResult> runs) {
-        Map<String, DescriptiveStatistics> stats = new LinkedHashMap<>();
+        Map<String, List<RunResult>> byScheme = new LinkedHashMap<>();
         for (RunResult r : runs) {
-            stats.computeIfAbsent(r.experiment() + " scheme " + r.scheme(), k -> new DescriptiveStatistics())
-                    .addValue(100 * r.testAccuracy());
+            byScheme.computeIfAbsent(r.experiment() + " scheme " + r.scheme(), k -> new ArrayList<>()).add(r);
         }
-        stats.forEach((k, s) -> LOG.info("{}: mean test accuracy {}% (SD {}, {} runs)", k,
-                String.format("%.2f", s.getMean()), String.format("%.2f", s.getStandardDeviation()), s.getN()));
+        byScheme.forEach((k, list) -> {
+            DescriptiveStatistics accuracy = new DescriptiveStatistics();
+            DescriptiveStatistics majority = new DescriptiveStatistics();
+            list.forEach(r -> {
+                accuracy.addValue(100 * r.testAccuracy());
+                majority.addValue(100 * r.majorityRate());
+            });
+            LOG.info("{}: mean test accuracy {}% (SD {}, {} runs); majority-class rate {}%", k,
+                    String.format("%.2f", accuracy.getMean()), String.format("%.2f", accuracy.getStandardDeviation()),
+                    accuracy.getN(), String.format("%.2f", majority.getMean()));
+            long oneClass = list.stream().filter(RunResult::predictedOneClass).count();
+            if (oneClass > 0) {
+                LOG.warn("{}: {} of {} runs predicted one class only", k, oneClass, list.size());
+            }
+        });
     }
 }

@@ -22,8 +22,11 @@ public final class Trainer {
     private Trainer() {
     }
 
-    /** Test loss (mean cross-entropy) and accuracy. */
-    public record Evaluation(double loss, double accuracy) {
+    /**
+     * Test loss (mean cross-entropy), accuracy, and the confusion matrix: counts by true class (row) and predicted
+     * class (column).
+     */
+    public record Evaluation(double loss, double accuracy, List<List<Integer>> confusion) {
     }
 
     /**
@@ -67,7 +70,16 @@ public final class Trainer {
             loss += net.score(new DataSet(bx, by), false) * (to - from);
             accuracy.eval(by, net.output(bx, false));
         }
-        return new Evaluation(loss / n, accuracy.accuracy());
+        int classes = (int) labels.size(1);
+        List<List<Integer>> confusion = new ArrayList<>();
+        for (int actual = 0; actual < classes; actual++) {
+            List<Integer> row = new ArrayList<>();
+            for (int predicted = 0; predicted < classes; predicted++) {
+                row.add(accuracy.getConfusionMatrix().getCount(actual, predicted));
+            }
+            confusion.add(List.copyOf(row));
+        }
+        return new Evaluation(loss / n, accuracy.accuracy(), List.copyOf(confusion));
     }
 
     private static int[] permutation(int n, Random random) {

@@ -10,7 +10,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlrepro.core.TlException;
+import org.tlrepro.core.results.Baseline;
+import org.tlrepro.core.results.Metrics;
+import org.tlrepro.core.results.MetricsFile;
 import org.tlrepro.core.results.Results;
 import org.tlrepro.core.results.Rule;
 import org.w3c.dom.Document;
@@ -91,8 +96,10 @@ class ReportStageTest {
         assertEquals("70.00", text(doc, "(//table[@id='table2']//td[@class='mean'])[1]"));
         assertEquals("75.00", text(doc, "(//table[@id='table2']//td[@class='mean'])[2]"));
         assertEquals("10.00", text(doc, "//table[@id='table2']/tfoot/tr[2]/td[3]"), "sample SD of 60, 70, 80");
-        assertEquals("69.06", text(doc, "//table[@id='table2']/tfoot/tr[3]/td[3]"));
-        assertEquals("+0.94", text(doc, "//table[@id='table2']/tfoot/tr[5]/td[3]"));
+        assertEquals("60.00", text(doc, "//table[@id='table2']/tfoot/tr[3]/td[3]"), "majority-class rate");
+        assertEquals("1", text(doc, "//table[@id='table2']/tfoot/tr[4]/td[3]"), "the 60% run predicted one class");
+        assertEquals("69.06", text(doc, "//table[@id='table2']/tfoot/tr[5]/td[3]"));
+        assertEquals("+0.94", text(doc, "//table[@id='table2']/tfoot/tr[7]/td[3]"));
     }
 
     @Test
@@ -101,10 +108,11 @@ class ReportStageTest {
         assertEquals(16, count(doc, "//table[@id='table3']/tbody/tr"));
         assertEquals(SyntheticResults.ODD_COMBINATION, text(doc, "//table[@id='table3']/tbody/tr[1]/td[2]"));
         assertEquals("2", text(doc, "//table[@id='table3']/tbody/tr[1]/td[8]"), "runs");
-        assertEquals("+9.00", text(doc, "//table[@id='table3']/tbody/tr[1]/td[11]"));
-        assertEquals("0.00", text(doc, "//table[@id='table3']/tbody/tr[1]/td[12]"), "SD of the per-run improvement");
-        assertEquals("n/a", text(doc, "//table[@id='table3']/tbody/tr[2]/td[12]"), "no SD of a single run");
-        assertEquals("U2+P2", text(doc, "//table[@id='table3']/tbody/tr[1]/td[13]"));
+        assertEquals("60.00", text(doc, "//table[@id='table3']/tbody/tr[1]/td[9]"), "majority-class rate");
+        assertEquals("+9.00", text(doc, "//table[@id='table3']/tbody/tr[1]/td[12]"));
+        assertEquals("0.00", text(doc, "//table[@id='table3']/tbody/tr[1]/td[13]"), "SD of the per-run improvement");
+        assertEquals("n/a", text(doc, "//table[@id='table3']/tbody/tr[2]/td[13]"), "no SD of a single run");
+        assertEquals("U2+P2", text(doc, "//table[@id='table3']/tbody/tr[1]/td[15]"));
         assertEquals("not trained", text(doc, "//table[@id='table3']/tbody/tr[3]/td[2]"));
         assertTrue(html.contains("assigned independently"));
         assertTrue(html.contains("Bars: one SD"), "a combination has two runs");
@@ -160,13 +168,16 @@ class ReportStageTest {
         String md = Files.readString(files.summary());
         assertTrue(md.contains("Table 2\n-------\n"), md);
         assertTrue(md.contains("| Scheme | Trained on | Runs | Mean accuracy (%) |"), md);
-        assertTrue(md.contains("| 1 | 70% of the target | 3 | 70.00 | 10.00 | 69.06 | 4.00 | +0.94 |"), md);
+        assertTrue(md.startsWith("# tl report summary\n\n**PASS: 1 of 1 rules met; paper claims: 0 of 1 hold**.\n"), md);
+        assertTrue(md.contains("| 1 | 70% of the target | 3 | 70.00 | 10.00 | 60.00 | +0.00 | 1 | 69.06 | 4.00 | +0.94 |"),
+                md);
+        assertTrue(md.contains("**Warning: "), "a run predicted one class: " + md);
         assertTrue(md.contains("- PASS every scheme ran"), md);
         assertTrue(md.contains("- FAIL transfer helps"), md);
         assertTrue(md.contains("P\\<&\\>1+U1"), md);
         for (String line : md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Scheme")).toList()) {
             long cells = line.replace("\\|", "").chars().filter(c -> c == '|').count() - 1;
-            assertTrue(cells == 8 || cells == 14, "cells in: " + line);
+            assertTrue(cells == 11 || cells == 16, "cells in: " + line);
         }
     }
 
@@ -175,6 +186,33 @@ class ReportStageTest {
         Results single = SyntheticResults.build(true, 1);
         ReportFiles f = ReportStage.write(single, new ReportRequest(dir, null, null, List.of(), 50));
         assertFalse(Files.readString(f.html()).contains("Bars: one SD"));
+    }
+
+    @Test
+    void writesEveryMetricToMetricsJson() throws Exception {
+        Map<String, Double> written = MetricsFile.read(files.metrics());
+        assertEquals(Metrics.of(SyntheticResults.build(true)).keySet(), written.keySet());
+        assertEquals(70.0, written.get("table2.scheme1.mean"), 1e-9);
+    }
+
+    @Test
+    void withABaselineTheSummaryOpensWithTheVerdictAndTheDiff(@TempDir Path dir) throws Exception {
+        Results now = SyntheticResults.build(true);
+        Map<String, Double> old = new LinkedHashMap<>(Metrics.of(now));
+        old.put("table2.scheme1.mean", 72.5);
+        Path baseline = dir.resolve("baseline");
+        Baseline.write(baseline, old, now.runs());
+        List<Rule> rules = List.of(RULES.get(0), Rule.welch("Scheme 4 unchanged", "table2.scheme4.mean", 0.001));
+        ReportFiles f = ReportStage.write(now, new ReportRequest(dir, null, null, rules, 50, baseline));
+        String md = Files.readString(f.summary());
+        assertTrue(md.startsWith("# tl report summary\n\n**PASS: 2 of 2 rules met**; compared with the baseline "
+                + baseline + ".\n"), md);
+        assertTrue(md.contains("| Metric | Baseline | Now | Change |"), md);
+        assertTrue(md.contains("| table2.scheme1.mean | 72.5000 | 70.0000 | -2.5000 |"), md);
+        assertTrue(md.contains("| table2.scheme4.mean | 75.0000 | 75.0000 | 0 |"), md);
+        assertTrue(md.indexOf("Against the baseline") < md.indexOf("Table 2\n"), "the diff comes first");
+        Document doc = parse(Files.readString(f.html()));
+        assertEquals("-2.5000", text(doc, "//table[@id='diff']/tbody/tr[td[1]='table2.scheme1.mean']/td[4]"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.tlrepro.core.cluster.SubsetPair;
 import org.tlrepro.core.cluster.SubsetStats;
 import org.tlrepro.core.results.PaperValues;
 import org.tlrepro.core.results.Results;
+import org.tlrepro.core.testing.TestConfusion;
 import org.tlrepro.core.results.ResultsBuilder;
 import org.tlrepro.core.train.RunResult;
 
@@ -86,6 +87,6 @@ final class SyntheticResults {
 
     private static RunResult run(String experiment, int scheme, int run, double accuracy) {
         return new RunResult(experiment, scheme, run, run * 7L + scheme, 70, 30, 0.5, accuracy, List.of(0.6), 1, 100,
-                "cpu <avx2>", "test", "fp" + experiment + scheme + run);
+                "cpu <avx2>", "test", "fp" + experiment + scheme + run, TestConfusion.of30(accuracy), 0.6);
     }
 }

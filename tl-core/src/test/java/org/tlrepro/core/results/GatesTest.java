@@ -80,4 +80,95 @@ class GatesTest {
         assertEquals(1.0, Metrics.of(r).get("table3.positiveImprovements"));
         assertEquals(1.0, Metrics.of(r).get("table3.meanImprovement"), 1e-9);
     }
+
+    // ---- comparisons with a baseline ------------------------------------------------------------------------
+
+    static Results shifted(double shift) {
+        List<RunResult> runs = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            runs.add(ResultsBuilderTest.run("table2", 1, i, 0.60 + 0.01 * i + shift));
+            runs.add(ResultsBuilderTest.run("table2", 4, i, 0.70 + 0.01 * i + shift));
+        }
+        return ResultsBuilder.build(ResultsBuilderTest.clustering(List.of()), runs, ResultsBuilderTest.paper());
+    }
+
+    static Baseline baselineOf(Results r) {
+        return new Baseline(java.nio.file.Path.of("baseline"), Metrics.of(r), r.runs());
+    }
+
+    @Test
+    void aWelchRuleIsSkippedWithoutABaselineAndPassesOnAnUnchangedResult() {
+        Rule rule = Rule.welch("Scheme 4 unchanged", "table2.scheme4.mean", 0.001);
+        Rule.Outcome skipped = Gates.check(results(), List.of(rule), null).get(0);
+        assertTrue(skipped.skipped(), skipped.describe());
+        assertTrue(skipped.describe().startsWith("SKIP Scheme 4 unchanged:"), skipped.describe());
+        assertTrue(Gates.failures(List.of(skipped)).isEmpty());
+
+        Rule.Outcome same = Gates.check(results(), List.of(rule), baselineOf(results())).get(0);
+        assertTrue(same.passed(), same.describe());
+        assertTrue(same.describe().contains("p = 1.00"), same.describe());
+    }
+
+    @Test
+    void aWelchRuleFailsOnASignificantChangeNamingMetricValuesAndTest() {
+        Rule rule = Rule.welch("Scheme 4 unchanged", "table2.scheme4.mean", 0.001);
+        Rule.Outcome o = Gates.check(shifted(-0.2), List.of(rule), baselineOf(results())).get(0);
+        assertTrue(o.failed(), o.describe());
+        assertEquals(List.of(o), Gates.failures(List.of(o)));
+        String d = o.describe();
+        assertTrue(d.startsWith("FAIL Scheme 4 unchanged: table2.scheme4.mean baseline 72.0000, now 52.0000, "
+                + "change -20.0000; Welch's t-test over 3 and 3 runs: t = -24.49, p = "), d);
+        assertTrue(d.endsWith("< alpha 0.001"), d);
+        // within the noise: one run a point lower is no significant change
+        List<RunResult> noisy = new ArrayList<>(results().runs());
+        noisy.set(1, ResultsBuilderTest.run("table2", 4, 1, 0.70));
+        Results r = ResultsBuilder.build(ResultsBuilderTest.clustering(List.of()), noisy, ResultsBuilderTest.paper());
+        assertTrue(Gates.check(r, List.of(rule), baselineOf(results())).get(0).passed());
+    }
+
+    @Test
+    void aToleratedChangeNeverFailsHoweverSignificant() {
+        Rule rule = new Rule("tolerant", "table2.scheme1.mean", null, null, false, Rule.Compare.WELCH, 0.05, 25.0);
+        assertTrue(Gates.check(shifted(-0.2), List.of(rule), baselineOf(results())).get(0).passed());
+    }
+
+    @Test
+    void anAbsoluteRuleBoundsTheChange() {
+        Rule rule = new Rule("runs kept", "table2.scheme1.runs", null, null, false, Rule.Compare.ABSOLUTE, null, 0.0);
+        assertTrue(Gates.check(results(), List.of(rule), baselineOf(results())).get(0).passed());
+        Results fewer = ResultsBuilder.build(ResultsBuilderTest.clustering(List.of()),
+                results().runs().subList(0, 2), ResultsBuilderTest.paper());
+        Rule.Outcome o = Gates.check(fewer, List.of(rule), baselineOf(results())).get(0);
+        assertTrue(o.failed());
+        assertTrue(o.describe().contains("baseline 3.0000, now 1.0000, change -2.0000 (maximum change 0.0)"),
+                o.describe());
+    }
+
+    @Test
+    void aWelchRuleOnAMetricWithoutRunsIsAnError() {
+        TlException e = assertThrows(TlException.class, () -> Gates.check(results(),
+                List.of(Rule.welch("sd", "table2.scheme1.sd", 0.01)), null));
+        assertTrue(e.getMessage().contains("table2.scheme1.mean"), e.getMessage());
+    }
+
+    @Test
+    void tooFewRunsFailTheComparisonAndSaySo() {
+        Results one = ResultsBuilder.build(ResultsBuilderTest.clustering(List.of()),
+                List.of(ResultsBuilderTest.run("table2", 1, 1, 0.6)), ResultsBuilderTest.paper());
+        Rule.Outcome o = Gates.check(one, List.of(Rule.welch("s1", "table2.scheme1.mean", 0.01)), baselineOf(results()))
+                .get(0);
+        assertTrue(o.failed());
+        assertTrue(o.describe().contains("at least 2 runs on each side, there are 3 (baseline) and 1 (now)"),
+                o.describe());
+    }
+
+    @Test
+    void aRuleNeedsBoundsOrAComparisonButNotBoth() {
+        assertThrows(TlException.class, () -> new Rule("none", "table2.scheme1.mean", null, null, false));
+        assertThrows(TlException.class, () -> new Rule("both", "table2.scheme1.mean", 1.0, null, false,
+                Rule.Compare.WELCH, 0.01, null));
+        assertThrows(TlException.class, () -> Rule.welch("alpha", "table2.scheme1.mean", 1.5));
+        TlException e = assertThrows(TlException.class, () -> Rule.Compare.parse("t-test"));
+        assertTrue(e.getMessage().contains("welch or absolute"));
+    }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.tlrepro.core.cluster.ClusterResult;
 import org.tlrepro.core.cluster.SubsetPair;
 import org.tlrepro.core.cluster.SubsetStats;
+import org.tlrepro.core.testing.TestConfusion;
 import org.tlrepro.core.train.RunResult;
 
 class ResultsBuilderTest {
@@ -35,7 +36,7 @@ class ResultsBuilderTest {
 
     static RunResult run(String experiment, int scheme, int run, double accuracy) {
         return new RunResult(experiment, scheme, run, run * 7L + scheme, 70, 30, 0.5, accuracy, List.of(0.6), 1, 100,
-                "backend", "test", "fp" + experiment + scheme + run);
+                "backend", "test", "fp" + experiment + scheme + run, TestConfusion.of30(accuracy), 0.6);
     }
 
     static PaperValues paper() {

@@ -28,7 +28,7 @@ class RunLedgerTest {
 
     static RunResult result(String experiment, int scheme, int run, String fingerprint) {
         return new RunResult(experiment, scheme, run, 1234567L + run, 70, 30, 0.25, 0.9, List.of(0.7, 0.5), 1.5,
-                140.0, "CPU", "0.1.0", fingerprint);
+                140.0, "CPU", "0.1.0", fingerprint, List.of(List.of(18, 0), List.of(3, 9)), 0.6);
     }
 
     @Test

@@ -1,0 +1,54 @@
+package org.tlrepro.core.check;
+
+import java.util.List;
+
+import org.tlrepro.core.results.Rule;
+
+/**
+ * The count of what {@code tl:check} found, enforced rules and the paper's claims kept apart: a claim that does not
+ * hold is a finding of the reproduction, not a failure of the build.
+ *
+ * @param enforced    enforced rules that were judged (not skipped)
+ * @param met         of those, the ones met
+ * @param claims      reported-only rules (the paper's claims) that were judged
+ * @param claimsHold  of those, the ones that hold
+ * @param skipped     rules skipped for want of a baseline
+ */
+public record Verdict(int enforced, int met, int claims, int claimsHold, int skipped) {
+
+    public static Verdict of(List<Rule.Outcome> outcomes) {
+        int enforced = 0;
+        int met = 0;
+        int claims = 0;
+        int hold = 0;
+        int skipped = 0;
+        for (Rule.Outcome o : outcomes) {
+            if (o.skipped()) {
+                skipped++;
+            } else if (o.rule().reportOnly()) {
+                claims++;
+                hold += o.passed() ? 1 : 0;
+            } else {
+                enforced++;
+                met += o.passed() ? 1 : 0;
+            }
+        }
+        return new Verdict(enforced, met, claims, hold, skipped);
+    }
+
+    public boolean passed() {
+        return met == enforced;
+    }
+
+    /** E.g. "8 of 8 rules met; paper claims: 4 of 5 hold". */
+    public String line() {
+        return met + " of " + enforced + " rules met"
+                + (skipped == 0 ? "" : " (" + skipped + " skipped: no baseline)")
+                + (claims == 0 ? "" : "; paper claims: " + claimsHold + " of " + claims + " hold");
+    }
+
+    /** E.g. "PASS: 8 of 8 rules met; paper claims: 4 of 5 hold". */
+    public String headline() {
+        return (passed() ? "PASS" : "FAIL") + ": " + line();
+    }
+}

@@ -1,0 +1,74 @@
+package org.tlrepro.core.results;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.tlrepro.core.TlException;
+import org.tlrepro.core.io.AtomicFiles;
+import org.tlrepro.core.io.Json;
+import org.tlrepro.core.train.RunResult;
+
+/**
+ * A committed earlier result to compare with: a folder holding {@code metrics.json} and the run records behind it,
+ * {@code runs/<experiment>/scheme<k>-run<nn>.json}, each a ledger record as {@code tl:train} wrote it. The records
+ * give the statistical tests their per-run values; the metrics give the diff table.
+ *
+ * @param dir     the folder
+ * @param metrics every metric of the baseline build
+ * @param runs    its run records
+ */
+public record Baseline(Path dir, Map<String, Double> metrics, List<RunResult> runs) {
+
+    public static final String RUNS = "runs";
+
+    /** The per-run values of the baseline's runs, see {@link Samples}. */
+    public Map<String, double[]> samples() {
+        return Samples.of(runs);
+    }
+
+    public static Baseline read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new TlException("the baseline folder " + dir + " (tl.baseline) does not exist: create it from a "
+                    + "passing build with -Dtl.baseline.update=true, or leave tl.baseline unset");
+        }
+        Map<String, Double> metrics = MetricsFile.read(dir.resolve(MetricsFile.NAME));
+        List<RunResult> runs = new ArrayList<>();
+        Path runDir = dir.resolve(RUNS);
+        if (Files.isDirectory(runDir)) {
+            try (Stream<Path> files = Files.walk(runDir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                    runs.add(Json.MAPPER.readValue(f.toFile(), RunResult.class));
+                }
+            } catch (IOException e) {
+                throw new TlException("the baseline's run records under " + runDir + " cannot be read ("
+                        + e.getMessage() + "): refresh the baseline with -Dtl.baseline.update=true", e);
+            }
+        }
+        return new Baseline(dir, metrics, List.copyOf(runs));
+    }
+
+    /** Replaces the folder {@code dir} whole: a killed build leaves the old baseline or the new one. */
+    public static Baseline write(Path dir, Map<String, Double> metrics, List<RunResult> runs) {
+        Path staging = AtomicFiles.stagingDirectory(dir);
+        try {
+            MetricsFile.write(staging.resolve(MetricsFile.NAME), metrics);
+            for (RunResult r : runs.stream().sorted(Comparator.comparing(RunResult::experiment)
+                    .thenComparingInt(RunResult::scheme).thenComparingInt(RunResult::run)).toList()) {
+                Path f = staging.resolve(RUNS).resolve(r.experiment())
+                        .resolve(String.format("scheme%d-run%02d.json", r.scheme(), r.run()));
+                AtomicFiles.write(f, Json.MAPPER.writeValueAsBytes(r));
+            }
+            AtomicFiles.replaceDirectory(staging, dir);
+        } catch (IOException e) {
+            AtomicFiles.deleteRecursively(staging);
+            throw new TlException("cannot write the baseline " + dir + ": " + e.getMessage(), e);
+        }
+        return new Baseline(dir, Map.copyOf(metrics), List.copyOf(runs));
+    }
+}

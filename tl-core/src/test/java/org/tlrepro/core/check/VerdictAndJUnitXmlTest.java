@@ -1,0 +1,61 @@
+package org.tlrepro.core.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.tlrepro.core.results.Rule;
+
+class VerdictAndJUnitXmlTest {
+
+    static final Rule ENFORCED = new Rule("Scheme 1 learns", "table2.scheme1.minAboveMajority", 10.0, null, false);
+    static final Rule CLAIM = new Rule("paper: +6.76", "table2.improvement", 6.76, null, true);
+    static final Rule COMPARE = Rule.welch("Scheme 1 unchanged", "table2.scheme1.mean", 0.001);
+
+    static List<Rule.Outcome> outcomes() {
+        return List.of(ENFORCED.judge(12), ENFORCED.judge(3), CLAIM.judge(7), CLAIM.judge(1),
+                new Rule.Outcome(COMPARE, 70, Rule.Status.SKIPPED, "no baseline"));
+    }
+
+    @Test
+    void countsEnforcedRulesAndClaimsApart() {
+        Verdict v = Verdict.of(outcomes());
+        assertEquals(new Verdict(2, 1, 2, 1, 1), v);
+        assertFalse(v.passed());
+        assertEquals("1 of 2 rules met (1 skipped: no baseline); paper claims: 1 of 2 hold", v.line());
+        assertEquals("FAIL: 1 of 2 rules met (1 skipped: no baseline); paper claims: 1 of 2 hold", v.headline());
+        Verdict ok = Verdict.of(List.of(ENFORCED.judge(12), CLAIM.judge(1)));
+        assertTrue(ok.passed(), "a claim that does not hold fails nothing");
+        assertEquals("1 of 1 rules met; paper claims: 0 of 1 hold", ok.line());
+    }
+
+    @Test
+    void junitXmlHasOneTestcasePerRuleWithFailuresOnlyForEnforcedRules(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("check").resolve(JUnitXml.FILE);
+        JUnitXml.write(f, outcomes());
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(f.toFile());
+        var xp = XPathFactory.newInstance().newXPath();
+        assertEquals("5", xp.evaluate("/testsuite/@tests", doc));
+        assertEquals("1", xp.evaluate("/testsuite/@failures", doc));
+        assertEquals("3", xp.evaluate("/testsuite/@skipped", doc));
+        assertEquals(5.0, (Double) xp.evaluate("count(//testcase)", doc, XPathConstants.NUMBER));
+        assertEquals(1.0, (Double) xp.evaluate("count(//testcase/failure)", doc, XPathConstants.NUMBER));
+        assertEquals("tl.check.rules", xp.evaluate("//testcase[failure]/@classname", doc));
+        assertTrue(xp.evaluate("//testcase[failure]/failure/@message", doc)
+                .startsWith("FAIL Scheme 1 learns: table2.scheme1.minAboveMajority = 3.0000"));
+        assertEquals(2.0, (Double) xp.evaluate("count(//testcase[@classname='tl.check.paperClaims']/skipped)", doc,
+                XPathConstants.NUMBER), "claims are skipped testcases, not failures");
+        assertTrue(xp.evaluate("(//testcase[@classname='tl.check.paperClaims'])[2]/skipped/@message", doc)
+                .startsWith("the claim does not hold: "));
+    }
+}
