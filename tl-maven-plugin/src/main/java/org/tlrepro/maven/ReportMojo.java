@@ -42,6 +42,10 @@ public class ReportMojo extends AbstractTlMojo {
     @Parameter(property = "tl.baseline")
     private File baseline;
 
+    /** As for {@code tl:check}: a build that writes the first baseline renders its report without a diff. */
+    @Parameter(property = "tl.baseline.update", defaultValue = "false")
+    private boolean updateBaseline;
+
     /** Level of the Welch rules that give no {@code <alpha>}, as for {@code tl:check}. */
     @Parameter(property = "tl.baseline.alpha", defaultValue = "0.001")
     private double alpha;
@@ -62,9 +66,14 @@ public class ReportMojo extends AbstractTlMojo {
 
     @Override
     protected void run() {
+        File diffWith = baseline;
+        if (updateBaseline && baseline != null && !baseline.isDirectory()) {
+            getLog().info("No baseline in " + baseline + " yet: tl:check writes the first (tl.baseline.update=true)");
+            diffWith = null;
+        }
         ReportFiles files = ReportStage.run(new ReportRequest(workDir(), pathOrNull(templates), pathOrNull(paperValues),
                 rules == null ? List.of() : rules.stream().map(r -> r.toRule(alpha)).toList(), imageSize,
-                pathOrNull(baseline)));
+                pathOrNull(diffWith)));
         files.overridden().forEach(t -> getLog().info("Template " + t + " from " + templates));
         for (Path p : files.all()) {
             getLog().info("Wrote " + p);

@@ -42,6 +42,9 @@ public record Verdict(int enforced, int met, int claims, int claimsHold, int ski
 
     /** E.g. "8 of 8 rules met; paper claims: 4 of 5 hold". */
     public String line() {
+        if (enforced + claims + skipped == 0) {
+            return "no rules configured";
+        }
         return met + " of " + enforced + " rules met"
                 + (skipped == 0 ? "" : " (" + skipped + " skipped: no baseline)")
                 + (claims == 0 ? "" : "; paper claims: " + claimsHold + " of " + claims + " hold");

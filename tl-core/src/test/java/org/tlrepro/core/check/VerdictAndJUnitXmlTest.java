@@ -37,6 +37,7 @@ class VerdictAndJUnitXmlTest {
         Verdict ok = Verdict.of(List.of(ENFORCED.judge(12), CLAIM.judge(1)));
         assertTrue(ok.passed(), "a claim that does not hold fails nothing");
         assertEquals("1 of 1 rules met; paper claims: 0 of 1 hold", ok.line());
+        assertEquals("PASS: no rules configured", Verdict.of(List.of()).headline());
     }
 
     @Test
