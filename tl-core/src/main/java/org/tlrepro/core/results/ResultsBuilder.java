@@ -126,7 +126,6 @@ public final class ResultsBuilder {
         }
         out.add("Node names (A/B, 1-4) are assigned by size within our own dendrograms; they do not name the "
                 + "paper's nodes.");
-        out.add("RMSprop: Deeplearning4j adds epsilon (1e-7) inside the square root, Keras 2.2.4 outside.");
         Map<String, Integer> sizes = new TreeMap<>();
         clustering.classes().forEach(c -> c.level2().forEach(n -> sizes.put(n.id(), n.size())));
         if (paper != null && !sizes.equals(paper.nodeSizes())) {

@@ -14,7 +14,6 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -37,7 +36,7 @@ public final class PaperCnn {
                 .seed(seed)
                 .weightInit(WeightInit.XAVIER_UNIFORM)
                 .biasInit(0)
-                .updater(new RmsProp(protocol.learningRate(), protocol.rho(), protocol.epsilon()))
+                .updater(new KerasRmsProp(protocol.learningRate(), protocol.rho(), protocol.epsilon()))
                 .convolutionMode(ConvolutionMode.Truncate)
                 .list()
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU).name("conv2d_1").build())

@@ -68,7 +68,7 @@ public final class TrainStage {
                 + "|images " + Sha256.ofFile(prepared.images())
                 + "|subsets " + Sha256.ofFile(assignments) + "|protocol " + request.protocol().runKey()
                 // records before this one lack the confusion matrix and the majority-class rate
-                + "|record 2";
+                + "|record 2|optimiser " + KerasRmsProp.FINGERPRINT;
         List<Experiment> experiments = experiments(clusters, rowsByNode, request, dataKey);
         RunLedger ledger = new RunLedger(request.runsDir());
 

@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -35,7 +34,7 @@ public final class TransferHead {
         long classes = source.getLayer(PaperCnn.FIRST_RETRAINED_LAYER + 1).getParam("W").size(1);
         MultiLayerNetwork head = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                 .seed(seed)
-                .updater(new RmsProp(protocol.learningRate(), protocol.rho(), protocol.epsilon()))
+                .updater(new KerasRmsProp(protocol.learningRate(), protocol.rho(), protocol.epsilon()))
                 .list()
                 .layer(new DenseLayer.Builder().nIn(nIn).nOut(hidden).activation(Activation.RELU).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(hidden).nOut(classes)
