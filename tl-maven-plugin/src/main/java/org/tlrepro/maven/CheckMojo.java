@@ -1,6 +1,5 @@
 package org.tlrepro.maven;
 
-import java.io.File;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,7 +19,7 @@ import org.tlrepro.core.results.Rule;
  * {@code ${tl.workDir}/check/TEST-tl-check.xml} (JUnit XML, for CI test tabs).
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractTlMojo {
+public class CheckMojo extends AbstractRulesMojo {
 
     /** Skips this goal. */
     @Parameter(property = "tl.check.skip", defaultValue = "false")
@@ -29,33 +28,6 @@ public class CheckMojo extends AbstractTlMojo {
     /** Fail the build when an enforced rule is violated; {@code false} only reports. */
     @Parameter(property = "tl.haltOnFailure", defaultValue = "true")
     private boolean haltOnFailure;
-
-    /** The paper's values (JSON), for the rules on differences from the paper. */
-    @Parameter(property = "tl.paperValues")
-    private File paperValues;
-
-    /**
-     * The baseline that {@code <compare>} rules judge the change against: a folder with {@code metrics.json} and the
-     * run records ({@code runs/}), as {@code -Dtl.baseline.update=true} writes it. Unset: those rules are skipped.
-     */
-    @Parameter(property = "tl.baseline")
-    private File baseline;
-
-    /** Write this build's results as the new baseline (into {@code tl.baseline}), if its other rules are met. */
-    @Parameter(property = "tl.baseline.update", defaultValue = "false")
-    private boolean updateBaseline;
-
-    /** Level of the Welch rules that give no {@code <alpha>}: a change with a smaller p-value fails. */
-    @Parameter(property = "tl.baseline.alpha", defaultValue = "0.001")
-    private double alpha;
-
-    /**
-     * The rules: {@code <rule><name/><metric/><minimum/><maximum/><reportOnly/></rule>}, or with
-     * {@code <compare>welch|absolute</compare>}, {@code <alpha/>} and {@code <maximumChange/>} to judge the change
-     * against the baseline.
-     */
-    @Parameter
-    private List<GateRule> rules;
 
     @Override
     protected String goal() {
@@ -70,8 +42,7 @@ public class CheckMojo extends AbstractTlMojo {
     @Override
     protected void run() throws MojoFailureException {
         CheckResult result = CheckStage.run(new CheckRequest(workDir(), pathOrNull(paperValues),
-                rules == null ? List.of() : rules.stream().map(r -> r.toRule(alpha)).toList(), pathOrNull(baseline),
-                updateBaseline));
+                rules(), pathOrNull(baseline), updateBaseline));
         for (Rule.Outcome o : result.outcomes()) {
             if (o.failed()) {
                 getLog().warn(o.describe());

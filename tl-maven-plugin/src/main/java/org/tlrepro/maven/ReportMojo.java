@@ -2,7 +2,6 @@ package org.tlrepro.maven;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -14,10 +13,11 @@ import org.tlrepro.core.report.ReportStage;
 /**
  * Renders the report from the clustering and the runs: {@code report.html} (one self-contained file),
  * {@code tables.tex} and {@code report.tex} (booktabs, for pdflatex), {@code summary.md} and {@code metrics.json}
- * (every metric, flat, for {@code dvc metrics} and baselines), under {@code ${tl.workDir}/report}. The rules are only reported here; {@code tl:check} enforces them.
+ * (every metric, flat, for {@code dvc metrics} and baselines), under {@code ${tl.workDir}/report}. The rules are
+ * only reported here; {@code tl:check} enforces them.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
-public class ReportMojo extends AbstractTlMojo {
+public class ReportMojo extends AbstractRulesMojo {
 
     /** Skips this goal. */
     @Parameter(property = "tl.report.skip", defaultValue = "false")
@@ -26,29 +26,6 @@ public class ReportMojo extends AbstractTlMojo {
     /** Folder of templates that replace the defaults of the same file name (e.g. {@code summary.md.vm}). */
     @Parameter(property = "tl.templates")
     private File templates;
-
-    /** The paper's values (JSON), shown beside ours; without it the report has our numbers only. */
-    @Parameter(property = "tl.paperValues")
-    private File paperValues;
-
-    /** The rules whose outcomes the summary lists, configured as for {@code tl:check}. */
-    @Parameter
-    private List<GateRule> rules;
-
-    /**
-     * The baseline folder (as {@code tl:check} writes it with {@code -Dtl.baseline.update=true}): the report
-     * opens with a diff of its metrics against this build's, and the compare rules are judged against it.
-     */
-    @Parameter(property = "tl.baseline")
-    private File baseline;
-
-    /** As for {@code tl:check}: a build that writes the first baseline renders its report without a diff. */
-    @Parameter(property = "tl.baseline.update", defaultValue = "false")
-    private boolean updateBaseline;
-
-    /** Level of the Welch rules that give no {@code <alpha>}, as for {@code tl:check}. */
-    @Parameter(property = "tl.baseline.alpha", defaultValue = "0.001")
-    private double alpha;
 
     /** Side of the network input, for Table 1. */
     @Parameter(property = "tl.imageSize", defaultValue = "50")
@@ -72,8 +49,7 @@ public class ReportMojo extends AbstractTlMojo {
             diffWith = null;
         }
         ReportFiles files = ReportStage.run(new ReportRequest(workDir(), pathOrNull(templates), pathOrNull(paperValues),
-                rules == null ? List.of() : rules.stream().map(r -> r.toRule(alpha)).toList(), imageSize,
-                pathOrNull(diffWith)));
+                rules(), imageSize, pathOrNull(diffWith)));
         files.overridden().forEach(t -> getLog().info("Template " + t + " from " + templates));
         for (Path p : files.all()) {
             getLog().info("Wrote " + p);

@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.io.AtomicFiles;
+import org.tlrepro.core.results.Gates;
 import org.tlrepro.core.results.Rule;
 
 /**
@@ -34,8 +35,7 @@ public final class JUnitXml {
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", "tl:check");
             xml.writeAttribute("tests", String.valueOf(outcomes.size()));
-            xml.writeAttribute("failures", String.valueOf(outcomes.stream()
-                    .filter(o -> o.failed() && !o.rule().reportOnly()).count()));
+            xml.writeAttribute("failures", String.valueOf(Gates.failures(outcomes).size()));
             xml.writeAttribute("errors", "0");
             xml.writeAttribute("skipped", String.valueOf(outcomes.stream()
                     .filter(o -> o.skipped() || o.rule().reportOnly()).count()));

@@ -9,7 +9,10 @@ import java.util.Objects;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.tlrepro.core.check.Verdict;
 import org.tlrepro.core.cluster.ClusterResult;
+import org.tlrepro.core.results.Baseline;
 import org.tlrepro.core.results.CombinationSummary;
+import org.tlrepro.core.results.Metrics;
+import org.tlrepro.core.results.MetricsDiff;
 import org.tlrepro.core.results.PaperValues;
 import org.tlrepro.core.results.Results;
 import org.tlrepro.core.results.Rule;
@@ -44,10 +47,12 @@ public final class ReportModel {
     }
 
     /**
-     * @param table1 the layers of the paper's CNN as built, see {@link PaperCnn#table1}
+     * @param table1   the layers of the paper's CNN as built, see {@link PaperCnn#table1}
+     * @param metrics  {@link Metrics#of} the results, for the diff against the baseline
+     * @param baseline the baseline to diff against, or {@code null}
      */
     public static Map<String, Object> of(Results results, List<Rule.Outcome> outcomes, List<PaperCnn.LayerRow> table1,
-                                         int imageSize) {
+                                         int imageSize, Map<String, Double> metrics, Baseline baseline) {
         Map<String, Object> m = new LinkedHashMap<>();
         PaperValues paper = results.paper();
         m.put("results", results);
@@ -68,8 +73,9 @@ public final class ReportModel {
         m.put("failures", outcomes.stream().filter(Rule.Outcome::failed).count());
         m.put("verdict", Verdict.of(outcomes));
         m.put("oneClassRuns", results.runs().stream().filter(RunResult::predictedOneClass).count());
-        m.put("hasBaseline", false);
-        m.put("diff", List.of());
+        m.put("hasBaseline", baseline != null);
+        m.put("baselinePath", baseline == null ? "" : baseline.dir().toString());
+        m.put("diff", baseline == null ? List.of() : MetricsDiff.of(baseline.metrics(), metrics));
         m.put("deviations", results.deviations());
         m.put("clustering", results.clustering());
         m.put("toolVersion", ToolVersion.get());

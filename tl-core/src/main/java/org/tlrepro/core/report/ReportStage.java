@@ -11,7 +11,6 @@ import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.results.Baseline;
 import org.tlrepro.core.results.Gates;
 import org.tlrepro.core.results.Metrics;
-import org.tlrepro.core.results.MetricsDiff;
 import org.tlrepro.core.results.MetricsFile;
 import org.tlrepro.core.results.Results;
 import org.tlrepro.core.results.ResultsLoader;
@@ -48,11 +47,9 @@ public final class ReportStage {
         ReportRenderer renderer = new ReportRenderer(request.templatesDir());
         Baseline baseline = request.baseline() == null ? null : Baseline.read(request.baseline());
         List<Rule.Outcome> outcomes = Gates.check(results, request.rules(), baseline);
-        Map<String, Object> model = ReportModel.of(results, outcomes, table1(request.imageSize()), request.imageSize());
         Map<String, Double> metrics = Metrics.of(results);
-        model.put("hasBaseline", baseline != null);
-        model.put("baselinePath", request.baseline() == null ? "" : request.baseline().toString());
-        model.put("diff", baseline == null ? List.of() : MetricsDiff.of(baseline.metrics(), metrics));
+        Map<String, Object> model = ReportModel.of(results, outcomes, table1(request.imageSize()), request.imageSize(),
+                metrics, baseline);
         Path dir = outputDir(request.workDir());
         Path metricsFile = dir.resolve(MetricsFile.NAME);
         MetricsFile.write(metricsFile, metrics);

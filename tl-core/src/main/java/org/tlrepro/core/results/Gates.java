@@ -1,5 +1,6 @@
 package org.tlrepro.core.results;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,9 +23,15 @@ public final class Gates {
      * @throws TlException for an unknown metric, or a Welch rule on a metric without per-run values
      */
     public static List<Rule.Outcome> check(Results results, List<Rule> rules, Baseline baseline) {
-        Map<String, Double> metrics = Metrics.of(results);
-        Map<String, double[]> samples = Samples.of(results.runs());
-        return rules.stream().map(r -> judge(r, metrics, samples, baseline)).toList();
+        Side now = new Side(Metrics.of(results), Samples.of(results.runs()));
+        // the baseline may predate a metric: it is then NaN there, not an unknown name
+        Side before = baseline == null ? null : new Side(withUnknownAsNaN(baseline.metrics(), now.metrics()),
+                baseline.samples());
+        return rules.stream().map(r -> judge(r, now, before)).toList();
+    }
+
+    /** The metrics and per-run values of one build, this one or the baseline. */
+    private record Side(Map<String, Double> metrics, Map<String, double[]> samples) {
     }
 
     /** Outcomes that fail the build: violated and enforced. */
@@ -32,13 +39,13 @@ public final class Gates {
         return outcomes.stream().filter(o -> o.failed() && !o.rule().reportOnly()).toList();
     }
 
-    private static Rule.Outcome judge(Rule rule, Map<String, Double> metrics, Map<String, double[]> samples,
-                                      Baseline baseline) {
-        double now = Metrics.evaluate(metrics, rule.metric());
+    private static Rule.Outcome judge(Rule rule, Side current, Side baseline) {
+        double now = Metrics.evaluate(current.metrics(), rule.metric());
         if (rule.compare() == Rule.Compare.NONE) {
             return rule.judge(now);
         }
-        if (rule.compare() == Rule.Compare.WELCH && !samples.containsKey(rule.metric().trim())) {
+        String metric = rule.metric().trim();
+        if (rule.compare() == Rule.Compare.WELCH && !current.samples().containsKey(metric)) {
             throw new TlException("tl:check rule '" + rule.name() + "' compares '" + rule.metric()
                     + "' with Welch's t-test, which needs per-run values; metrics that have them: "
                     + String.join(", ", Samples.metrics()) + " (use <compare>absolute</compare> for others)");
@@ -47,7 +54,7 @@ public final class Gates {
             return new Rule.Outcome(rule, now, Rule.Status.SKIPPED, rule.metric() + " = " + number(now)
                     + "; no baseline to compare with (tl.baseline)");
         }
-        double before = Metrics.evaluate(withUnknownAsNaN(baseline.metrics(), metrics), rule.metric());
+        double before = Metrics.evaluate(baseline.metrics(), rule.metric());
         String values = String.format(Locale.ROOT, "%s baseline %s, now %s, change %s", rule.metric(), number(before),
                 number(now), signed(now - before));
         if (Double.isNaN(now) || Double.isNaN(before)) {
@@ -58,8 +65,8 @@ public final class Gates {
             return new Rule.Outcome(rule, now, ok ? Rule.Status.PASS : Rule.Status.FAIL,
                     values + " (maximum change " + rule.maximumChange() + ")");
         }
-        double[] b = baseline.samples().get(rule.metric().trim());
-        double[] n = samples.get(rule.metric().trim());
+        double[] b = baseline.samples().get(metric);
+        double[] n = current.samples().get(metric);
         if (b.length < 2 || n.length < 2) {
             return new Rule.Outcome(rule, now, Rule.Status.FAIL, values + "; Welch's t-test needs at least 2 runs on "
                     + "each side, there are " + b.length + " (baseline) and " + n.length + " (now)");
@@ -75,9 +82,8 @@ public final class Gates {
         return new Rule.Outcome(rule, now, significant && large ? Rule.Status.FAIL : Rule.Status.PASS, values + test);
     }
 
-    /** The baseline may predate a metric: it is then NaN there, not an unknown name. */
     private static Map<String, Double> withUnknownAsNaN(Map<String, Double> baseline, Map<String, Double> known) {
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        Map<String, Double> out = new LinkedHashMap<>();
         known.keySet().forEach(k -> out.put(k, Double.NaN));
         out.putAll(baseline);
         return out;

@@ -37,8 +37,8 @@ public final class ResultsBuilder {
         List<CombinationSummary> table3 = new ArrayList<>();
         for (SubsetPair pair : clustering.combinations()) {
             String experiment = "table3/" + pair.id();
-            Map<Integer, RunResult> oneRuns = byRun(runs, experiment, 1);
-            Map<Integer, RunResult> fourRuns = byRun(runs, experiment, 4);
+            Map<Integer, RunResult> oneRuns = Samples.byRun(runs, experiment, 1);
+            Map<Integer, RunResult> fourRuns = Samples.byRun(runs, experiment, 4);
             oneRuns.keySet().retainAll(fourRuns.keySet());
             Map<Integer, Double> one = accuracies(oneRuns);
             Map<Integer, Double> four = accuracies(fourRuns);
@@ -102,13 +102,6 @@ public final class ResultsBuilder {
     private static double mean(List<SchemeSummary> table2, int scheme) {
         return table2.stream().filter(s -> s.scheme() == scheme).mapToDouble(SchemeSummary::mean).findFirst()
                 .orElse(Double.NaN);
-    }
-
-    private static Map<Integer, RunResult> byRun(List<RunResult> runs, String experiment, int scheme) {
-        Map<Integer, RunResult> byRun = new TreeMap<>();
-        runs.stream().filter(r -> r.experiment().equals(experiment) && r.scheme() == scheme)
-                .forEach(r -> byRun.put(r.run(), r));
-        return byRun;
     }
 
     private static Map<Integer, Double> accuracies(Map<Integer, RunResult> byRun) {

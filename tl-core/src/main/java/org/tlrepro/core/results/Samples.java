@@ -49,7 +49,8 @@ public final class Samples {
                 .mapToDouble(run -> 100 * (four.get(run).testAccuracy() - one.get(run).testAccuracy())).toArray();
     }
 
-    private static Map<Integer, RunResult> byRun(List<RunResult> runs, String experiment, int scheme) {
+    /** The runs of one experiment and scheme by run number, in run order. */
+    static Map<Integer, RunResult> byRun(List<RunResult> runs, String experiment, int scheme) {
         return runs.stream().filter(r -> r.experiment().equals(experiment) && r.scheme() == scheme)
                 .collect(Collectors.toMap(RunResult::run, r -> r, (a, b) -> a, TreeMap::new));
     }
