@@ -27,6 +27,15 @@ public class ReportMojo extends AbstractRulesMojo {
     @Parameter(property = "tl.templates")
     private File templates;
 
+    /**
+     * Renders a published result instead of this build's clustering and runs: a folder holding {@code cluster.json},
+     * {@code metrics.json} and the run records under {@code runs/}, as {@code tl:check -Dtl.baseline.update=true}
+     * writes it. The reproduction's own is {@code src/baseline/full}: {@code mvn tl:report
+     * -Dtl.report.results=src/baseline/full} shows the reference run's tables without training.
+     */
+    @Parameter(property = "tl.report.results")
+    private File results;
+
     /** Side of the network input, for Table 1. */
     @Parameter(property = "tl.imageSize", defaultValue = "50")
     private int imageSize;
@@ -49,7 +58,10 @@ public class ReportMojo extends AbstractRulesMojo {
             diffWith = null;
         }
         ReportFiles files = ReportStage.run(new ReportRequest(workDir(), pathOrNull(templates), pathOrNull(paperValues),
-                rules(), imageSize, pathOrNull(diffWith)));
+                rules(), imageSize, pathOrNull(diffWith), pathOrNull(results)));
+        if (results != null) {
+            getLog().info("Rendered the published results in " + results + ", not this build's");
+        }
         files.overridden().forEach(t -> getLog().info("Template " + t + " from " + templates));
         for (Path p : files.all()) {
             getLog().info("Wrote " + p);

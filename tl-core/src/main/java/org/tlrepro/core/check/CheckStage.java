@@ -31,7 +31,8 @@ public final class CheckStage {
             // a baseline is only taken from a build that meets its other rules
             outcomes = Gates.check(results, request.rules(), null);
             if (Gates.failures(outcomes).isEmpty()) {
-                Baseline fresh = Baseline.write(request.baseline(), Metrics.of(results), results.runs());
+                Baseline fresh = Baseline.write(request.baseline(), Metrics.of(results), results.runs(),
+                        results.clustering());
                 written = fresh.dir();
                 outcomes = Gates.check(results, request.rules(), fresh);
             }

@@ -15,9 +15,11 @@ import org.tlrepro.core.results.Rule;
  * @param rules        the gates whose outcomes {@code summary.md} lists (may be empty)
  * @param imageSize    side of the network input, for Table 1
  * @param baseline     the baseline folder the compare rules and the diff table use, or {@code null}
+ * @param published    a published result to render instead of this build's clustering and runs (a baseline
+ *                     folder with its {@code cluster.json}), or {@code null}
  */
 public record ReportRequest(Path workDir, Path templatesDir, Path paperValues, List<Rule> rules, int imageSize,
-                            Path baseline) {
+                            Path baseline, Path published) {
 
     public ReportRequest {
         if (imageSize < 12) {
@@ -26,8 +28,14 @@ public record ReportRequest(Path workDir, Path templatesDir, Path paperValues, L
         rules = rules == null ? List.of() : List.copyOf(rules);
     }
 
+    /** A report of this build's results. */
+    public ReportRequest(Path workDir, Path templatesDir, Path paperValues, List<Rule> rules, int imageSize,
+                         Path baseline) {
+        this(workDir, templatesDir, paperValues, rules, imageSize, baseline, null);
+    }
+
     /** A report without a baseline. */
     public ReportRequest(Path workDir, Path templatesDir, Path paperValues, List<Rule> rules, int imageSize) {
-        this(workDir, templatesDir, paperValues, rules, imageSize, null);
+        this(workDir, templatesDir, paperValues, rules, imageSize, null, null);
     }
 }

@@ -37,9 +37,12 @@ public final class ReportStage {
         return workDir.resolve("report");
     }
 
-    /** Loads what {@code tl:cluster} and {@code tl:train} wrote and renders the report. */
+    /** Loads what {@code tl:cluster} and {@code tl:train} wrote, or the published result, and renders the report. */
     public static ReportFiles run(ReportRequest request) {
-        return write(ResultsLoader.load(request.workDir(), request.paperValues()), request);
+        Results results = request.published() == null
+                ? ResultsLoader.load(request.workDir(), request.paperValues())
+                : ResultsLoader.loadPublished(request.published(), request.paperValues());
+        return write(results, request);
     }
 
     /** Renders the report of {@code results}; the request's paper values are those already in the results. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.tlrepro.core.TlException;
+import org.tlrepro.core.cluster.ClusterResult;
 import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Json;
 import org.tlrepro.core.train.RunResult;
@@ -17,7 +18,9 @@ import org.tlrepro.core.train.RunResult;
 /**
  * A committed earlier result to compare with: a folder holding {@code metrics.json} and the run records behind it,
  * {@code runs/<experiment>/scheme<k>-run<nn>.json}, each a ledger record as {@code tl:train} wrote it. The records
- * give the statistical tests their per-run values; the metrics give the diff table.
+ * give the statistical tests their per-run values; the metrics give the diff table. With the clustering beside
+ * them ({@code cluster.json}, as {@code tl:cluster} wrote it) the folder is a published result that
+ * {@code tl:report} can render without training ({@link ResultsLoader#loadPublished}).
  *
  * @param dir     the folder
  * @param metrics every metric of the baseline build
@@ -26,6 +29,7 @@ import org.tlrepro.core.train.RunResult;
 public record Baseline(Path dir, Map<String, Double> metrics, List<RunResult> runs) {
 
     public static final String RUNS = "runs";
+    public static final String CLUSTER = "cluster.json";
 
     /** The per-run values of the baseline's runs, see {@link Samples}. */
     public Map<String, double[]> samples() {
@@ -55,9 +59,23 @@ public record Baseline(Path dir, Map<String, Double> metrics, List<RunResult> ru
 
     /** Replaces the folder {@code dir} whole: a killed build leaves the old baseline or the new one. */
     public static Baseline write(Path dir, Map<String, Double> metrics, List<RunResult> runs) {
+        return write(dir, metrics, runs, null);
+    }
+
+    /**
+     * As {@link #write(Path, Map, List)}, with the clustering the runs were trained on, so that the folder can be
+     * rendered as a published result.
+     *
+     * @param clustering the clustering, or {@code null} for a baseline of metrics and runs only
+     */
+    public static Baseline write(Path dir, Map<String, Double> metrics, List<RunResult> runs,
+                                 ClusterResult clustering) {
         Path staging = AtomicFiles.stagingDirectory(dir);
         try {
             MetricsFile.write(staging.resolve(MetricsFile.NAME), metrics);
+            if (clustering != null) {
+                AtomicFiles.write(staging.resolve(CLUSTER), Json.MAPPER.writeValueAsBytes(clustering));
+            }
             for (RunResult r : runs.stream().sorted(Comparator.comparing(RunResult::experiment)
                     .thenComparingInt(RunResult::scheme).thenComparingInt(RunResult::run)).toList()) {
                 Path f = staging.resolve(RUNS).resolve(r.experiment())

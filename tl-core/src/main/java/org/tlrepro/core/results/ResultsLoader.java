@@ -11,7 +11,10 @@ import org.tlrepro.core.io.Json;
 import org.tlrepro.core.train.TrainStage;
 import org.tlrepro.core.train.TrainSummary;
 
-/** Reads what {@code tl:cluster} and {@code tl:train} wrote under the work folder into {@link Results}. */
+/**
+ * Reads what {@code tl:cluster} and {@code tl:train} wrote under the work folder, or a published result (a
+ * {@link Baseline} folder with its clustering), into {@link Results}.
+ */
 public final class ResultsLoader {
 
     private ResultsLoader() {
@@ -35,5 +38,28 @@ public final class ResultsLoader {
             throw new TlException("the results in " + workDir + " cannot be read (" + e.getMessage()
                     + "): run the build again with -Dtl.force=true", e);
         }
+    }
+
+    /**
+     * A published result: a folder that {@code tl:check -Dtl.baseline.update=true} wrote, holding
+     * {@code cluster.json}, {@code metrics.json} and the run records under {@code runs/}.
+     *
+     * @param dir         the folder
+     * @param paperValues the paper's values file, or {@code null}
+     */
+    public static Results loadPublished(Path dir, Path paperValues) {
+        if (!Files.isRegularFile(dir.resolve(Baseline.CLUSTER))) {
+            throw new TlException("the published results " + dir + " (tl.report.results) have no "
+                    + Baseline.CLUSTER + ": name a folder that tl:check -Dtl.baseline.update=true wrote, such as "
+                    + "reproduction-project/src/baseline/full");
+        }
+        ClusterResult clustering = ClusterStage.readResult(dir);
+        Baseline published = Baseline.read(dir);
+        if (published.runs().isEmpty()) {
+            throw new TlException("the published results " + dir + " (tl.report.results) hold no run records under "
+                    + Baseline.RUNS + "/");
+        }
+        return ResultsBuilder.build(clustering, published.runs(),
+                paperValues == null ? null : PaperValues.read(paperValues));
     }
 }

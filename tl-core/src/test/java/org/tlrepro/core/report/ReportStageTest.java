@@ -216,6 +216,29 @@ class ReportStageTest {
     }
 
     @Test
+    void aPublishedResultRendersWithoutTheBuildsOwnRuns(@TempDir Path dir) throws Exception {
+        Results published = SyntheticResults.build(true);
+        Path folder = dir.resolve("published");
+        Baseline.write(folder, Metrics.of(published), published.runs(), published.clustering());
+        Path work = dir.resolve("work");
+        ReportFiles f = ReportStage.run(new ReportRequest(work, null, null, List.of(), 50, folder, folder));
+        assertEquals(70.0, MetricsFile.read(f.metrics()).get("table2.scheme1.mean"), 1e-9);
+        assertEquals(2, count(parse(Files.readString(f.html())), "//table[@id='table3']/tbody/tr"));
+        assertTrue(f.html().startsWith(work), "the report goes to this build's work folder");
+    }
+
+    @Test
+    void aPublishedFolderWithoutItsClusteringSaysWhichFolderToName(@TempDir Path dir) {
+        Results published = SyntheticResults.build(true);
+        Path folder = dir.resolve("baseline-only");
+        Baseline.write(folder, Metrics.of(published), published.runs());
+        TlException e = assertThrows(TlException.class, () -> ReportStage.run(
+                new ReportRequest(dir, null, null, List.of(), 50, null, folder)));
+        assertTrue(e.getMessage().contains("tl.report.results") && e.getMessage().contains("cluster.json"),
+                e.getMessage());
+    }
+
+    @Test
     void rendersWithoutThePapersValues(@TempDir Path dir) throws Exception {
         ReportFiles f = ReportStage.write(SyntheticResults.build(false), new ReportRequest(dir, null, null, List.of(), 50));
         Document doc = parse(Files.readString(f.html()));
