@@ -14,7 +14,7 @@ epochs=${TRAIN_EPOCHS:-2}
 cores=$(nproc)
 
 ours() { # bench class, args
-  mvn -B -q -o -pl tl-core -Pbench test-compile exec:exec -Dbench="$1" -Dbench.args="$2" 2>&1 | grep -v '^\[' || true
+  mvn -B -q -ntp -pl tl-core -Pbench test-compile exec:exec -Dbench="$1" -Dbench.args="$2" 2>&1 | grep -v '^\[' || true
 }
 rate() { grep -o '[0-9.]* images/s' | tail -1 | cut -d' ' -f1; }
 best() { printf '%s\n' "$@" | sort -g | tail -1; }
