@@ -44,7 +44,8 @@ public final class ClusterStage {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterStage.class);
     private static final ObjectMapper JSON = Json.MAPPER;
     private static final String FORMAT = "1";
-    private static final String RESULT = "cluster.json";
+    /** The clustering's file, in the cluster folder and in a published result. */
+    public static final String RESULT = "cluster.json";
     private static final String ASSIGNMENTS = "assignments.tsv";
     private static final int TOP_MERGES = 30;
     static final String PAPER_NETWORK = "Inception V3 (ImageNet), 2,048 values, via Orange's Image Embedding";
@@ -126,7 +127,7 @@ public final class ClusterStage {
                 subsets.level1(), subsets.combinations(), definitions());
         Path staging = stage.stage();
         try {
-            Files.write(staging.resolve(RESULT), JSON.writeValueAsBytes(result));
+            writeResult(staging, result);
             Files.writeString(staging.resolve(ASSIGNMENTS), assignments(index, trees));
             stage.commit(staging, fingerprint, List.of(RESULT, ASSIGNMENTS));
         } catch (IOException e) {
@@ -261,6 +262,11 @@ public final class ClusterStage {
         }
         LOG.info("Level-1 split: source {} = {} images, target {} = {} images", r.level1().sourceNodes(),
                 r.level1().source().size(), r.level1().targetNodes(), r.level1().target().size());
+    }
+
+    /** Writes {@code result} as {@code cluster.json} in {@code dir}, a staging folder that is renamed into place. */
+    public static void writeResult(Path dir, ClusterResult result) throws IOException {
+        Files.write(dir.resolve(RESULT), JSON.writeValueAsBytes(result));
     }
 
     /** The {@code cluster.json} that {@code tl:cluster} wrote in {@code clusterDir}, for later stages. */

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.cluster.ClusterResult;
+import org.tlrepro.core.cluster.ClusterStage;
 import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Json;
 import org.tlrepro.core.train.RunResult;
@@ -29,7 +30,6 @@ import org.tlrepro.core.train.RunResult;
 public record Baseline(Path dir, Map<String, Double> metrics, List<RunResult> runs) {
 
     public static final String RUNS = "runs";
-    public static final String CLUSTER = "cluster.json";
 
     /** The per-run values of the baseline's runs, see {@link Samples}. */
     public Map<String, double[]> samples() {
@@ -74,7 +74,7 @@ public record Baseline(Path dir, Map<String, Double> metrics, List<RunResult> ru
         try {
             MetricsFile.write(staging.resolve(MetricsFile.NAME), metrics);
             if (clustering != null) {
-                AtomicFiles.write(staging.resolve(CLUSTER), Json.MAPPER.writeValueAsBytes(clustering));
+                ClusterStage.writeResult(staging, clustering);
             }
             for (RunResult r : runs.stream().sorted(Comparator.comparing(RunResult::experiment)
                     .thenComparingInt(RunResult::scheme).thenComparingInt(RunResult::run)).toList()) {

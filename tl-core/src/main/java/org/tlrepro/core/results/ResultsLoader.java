@@ -48,9 +48,9 @@ public final class ResultsLoader {
      * @param paperValues the paper's values file, or {@code null}
      */
     public static Results loadPublished(Path dir, Path paperValues) {
-        if (!Files.isRegularFile(dir.resolve(Baseline.CLUSTER))) {
+        if (!Files.isRegularFile(dir.resolve(ClusterStage.RESULT))) {
             throw new TlException("the published results " + dir + " (tl.report.results) have no "
-                    + Baseline.CLUSTER + ": name a folder that tl:check -Dtl.baseline.update=true wrote, such as "
+                    + ClusterStage.RESULT + ": name a folder that tl:check -Dtl.baseline.update=true wrote, such as "
                     + "reproduction-project/src/baseline/full");
         }
         ClusterResult clustering = ClusterStage.readResult(dir);
