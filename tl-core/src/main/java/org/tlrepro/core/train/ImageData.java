@@ -6,6 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.prepare.PreparedData;
 import org.tlrepro.core.prepare.PreparedIndex;
+import org.tlrepro.core.tensor.NdArrays;
 import org.tlrepro.core.tensor.Npy;
 
 /**
@@ -46,8 +47,7 @@ public record ImageData(INDArray features, int[] labels, int classes, int imageS
 
     /** Features of the given rows, in that order (a copy). */
     public INDArray features(int[] rows) {
-        return Nd4j.pullRows(features.reshape(features.size(0), -1), 1, rows)
-                .reshape(rows.length, 3, imageSize, imageSize);
+        return NdArrays.gatherRows(features, rows);
     }
 
     /** One-hot labels of the given rows. */

@@ -9,8 +9,8 @@ import java.util.function.IntConsumer;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.tlrepro.core.tensor.NdArrays;
 
 /**
  * Mini-batch training and evaluation on in-memory arrays, as Keras' {@code fit(shuffle=True)} and
@@ -18,6 +18,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * smaller.
  */
 public final class Trainer {
+
+    /** DL4J's {@code LossMCXENT.DEFAULT_SOFTMAX_CLIPPING_EPSILON}. */
+    static final double SOFTMAX_CLIP = 1e-10;
 
     private Trainer() {
     }
@@ -41,15 +44,16 @@ public final class Trainer {
         List<Double> losses = new ArrayList<>();
         for (int epoch = 0; epoch < epochs; epoch++) {
             int[] order = permutation(n, random);
-            INDArray x = features.get(NDArrayIndex.indices(toLong(order))).dup('c');
-            INDArray y = labels.get(NDArrayIndex.indices(toLong(order))).dup('c');
             double sum = 0;
             for (int from = 0; from < n; from += batchSize) {
                 int to = Math.min(n, from + batchSize);
-                INDArray bx = x.get(NDArrayIndex.interval(from, to));
-                INDArray by = y.get(NDArrayIndex.interval(from, to));
+                // one batch gathered at a time: no copy of the whole shuffled training set per epoch
+                int[] batch = Arrays.copyOfRange(order, from, to);
+                INDArray bx = NdArrays.gatherRows(features, batch);
+                INDArray by = NdArrays.gatherRows(labels, batch);
                 net.fit(bx, by);
                 sum += net.score() * (to - from);
+                NdArrays.release(bx, by);
                 progress.accept(to - from);
             }
             losses.add(sum / n);
@@ -66,9 +70,11 @@ public final class Trainer {
             int to = Math.min(n, from + batchSize);
             INDArray bx = features.get(NDArrayIndex.interval(from, to));
             INDArray by = labels.get(NDArrayIndex.interval(from, to));
-            // DL4J's score is the batch mean of the output layer's loss (no regularization is configured)
-            loss += net.score(new DataSet(bx, by), false) * (to - from);
-            accuracy.eval(by, net.output(bx, false));
+            // one forward pass gives both the predictions and the loss
+            INDArray out = net.output(bx, false);
+            accuracy.eval(by, out);
+            loss += crossEntropySum(out, by);
+            NdArrays.release(out);
         }
         int classes = (int) labels.size(1);
         List<List<Integer>> confusion = new ArrayList<>();
@@ -82,6 +88,24 @@ public final class Trainer {
         return new Evaluation(loss / n, accuracy.accuracy(), List.copyOf(confusion));
     }
 
+    /**
+     * Summed cross-entropy of softmax outputs against one-hot labels, as DL4J's MCXENT loss computes it: each
+     * probability clipped below at {@value #SOFTMAX_CLIP} so that a confident mistake gives a large finite loss.
+     */
+    static double crossEntropySum(INDArray probabilities, INDArray oneHot) {
+        float[][] p = probabilities.toFloatMatrix();
+        float[][] y = oneHot.toFloatMatrix();
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            for (int c = 0; c < p[i].length; c++) {
+                if (y[i][c] != 0) {
+                    sum -= y[i][c] * Math.log(Math.max(p[i][c], SOFTMAX_CLIP));
+                }
+            }
+        }
+        return sum;
+    }
+
     private static int[] permutation(int n, Random random) {
         List<Integer> order = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -89,9 +113,5 @@ public final class Trainer {
         }
         Collections.shuffle(order, random);
         return order.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static long[] toLong(int[] v) {
-        return Arrays.stream(v).asLongStream().toArray();
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 @ExtendWith(OneNativeThread.class)
@@ -86,6 +87,22 @@ class TrainerTest {
         assertEquals(correct / 10.0, eval.accuracy(), 1e-12);
         // a batch that does not divide the data, and one that holds all of it, give the same answer
         assertEquals(eval.loss(), Trainer.evaluate(net, data[0], data[1], 10).loss(), 1e-5);
+    }
+
+    @Test
+    void evaluatesTheLossAsDl4jsOwnScoreDoesInOneForwardPass() {
+        INDArray[] data = toy(12, SIZE, 13);
+        MultiLayerNetwork net = PaperCnn.build(SIZE, 2, FAST, 14);
+        Trainer.fit(net, data[0], data[1], 1, 4, 15, n -> { });
+        double dl4j = net.score(new DataSet(data[0], data[1]), false);
+        assertEquals(dl4j, Trainer.evaluate(net, data[0], data[1], 12).loss(), 1e-6 * dl4j);
+    }
+
+    @Test
+    void crossEntropyClipsAZeroProbabilityAsDl4jDoes() {
+        INDArray p = Nd4j.createFromArray(new float[][] {{0f, 1f}, {0.25f, 0.75f}});
+        INDArray y = Nd4j.createFromArray(new float[][] {{1f, 0f}, {0f, 1f}});
+        assertEquals(-Math.log(1e-10) - Math.log(0.75), Trainer.crossEntropySum(p, y), 1e-9);
     }
 
     @Test

@@ -67,6 +67,18 @@ class TransferHeadTest {
     }
 
     @Test
+    void batchedFeaturesEqualOnePassOverAllImages() {
+        MultiLayerNetwork net = trainedSource();
+        // PROTOCOL's batch of 4 splits the 6 target images into 4 + 2
+        INDArray batched = TransferHead.from(net, PROTOCOL, 7).features(target[0]);
+        INDArray pooled = net.activateSelectedLayers(0, PaperCnn.FIRST_RETRAINED_LAYER - 1, target[0]);
+        INDArray whole = pooled.reshape('c', 6, 6400);
+        assertTrue(whole.equalsWithEps(batched, 1e-6), "max difference "
+                + whole.sub(batched).amaxNumber());
+        assertEquals(TrainerTest.toy(6, 50, 2)[0], target[0], "the images are left as they were");
+    }
+
+    @Test
     void fittingChangesTheHeadButNotTheFrozenSource() {
         MultiLayerNetwork net = trainedSource();
         INDArray before = net.params().dup();
