@@ -1,23 +1,40 @@
 #!/usr/bin/env bash
-# Where a training step's time goes inside oneDNN: runs TrainingBenchmark with DNNL_VERBOSE=1 (oneDNN 2.3, as
-# bundled with ND4J 1.0.0-M2.1, reads DNNL_VERBOSE, not ONEDNN_VERBOSE) and sums the execution times by primitive,
-# implementation and propagation kind, beside the benchmark's own wall time.
-# Usage (from the repository root): tl-core/src/bench/onednn-profile.sh [images] [epochs] [jobs] [threads]
+# Where the time goes inside oneDNN: runs TrainingBenchmark or EmbeddingBenchmark with DNNL_VERBOSE=1 (oneDNN 2.3,
+# as bundled with ND4J 1.0.0-M2.1, reads DNNL_VERBOSE, not ONEDNN_VERBOSE) and sums the execution times by
+# primitive, implementation and propagation kind, and the reorders by layout pair and shape.
+# Usage (from the repository root):
+#   tl-core/src/bench/onednn-profile.sh train [images epochs jobs threads]      (default 1024 1 1 2)
+#   tl-core/src/bench/onednn-profile.sh embed [mirror folder] [images]          (default ../shared/mirror 96)
 set -euo pipefail
-args="${1:-512} ${2:-1} ${3:-1} ${4:-1}"
+what=${1:-train}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-DNNL_VERBOSE=1 mvn -B -q -ntp -pl tl-core -Pbench test-compile exec:exec -Dbench=TrainingBenchmark \
-  -Dbench.args="$args" > "$log" 2>&1 || { tail -20 "$log"; exit 1; }
+if [ "$what" = embed ]; then
+  mirror=$(cd "${2:-../shared/mirror}" && pwd)  # absolute: the benchmark runs in tl-core/
+  dir=tl-core/target/bench-images
+  if [ ! -d "$dir" ]; then
+    mkdir -p "$dir"
+    unzip -q -j "$mirror/cell_images-5000-per-class.zip" '*/Parasitized/*.png' -d "$dir" -x '*/._*' 2>/dev/null || true
+    ls "$dir" | tail -n +353 | (cd "$dir" && xargs rm -f)
+  fi
+  bench=EmbeddingBenchmark
+  args="$mirror/resnet50-imagenet-keras.h5 $PWD/$dir ${3:-96} 32 224 caffe"
+else
+  bench=TrainingBenchmark
+  args="${2:-1024} ${3:-1} ${4:-1} ${5:-2}"
+fi
+DNNL_VERBOSE=1 mvn -B -q -ntp -pl tl-core -Pbench test-compile exec:exec -Dbench=$bench -Dbench.args="$args" \
+  > "$log" 2>&1 || { tail -20 "$log"; exit 1; }
 grep -m1 'dnnl_verbose,info,oneDNN' "$log" || true
 grep -m1 'dnnl_verbose,info,cpu,isa' "$log" || true
 grep 'images/s' "$log" | tail -1
-# exec lines: dnnl_verbose,exec,cpu,<primitive>,<implementation>,<prop kind>,...,<milliseconds>
+# exec lines: dnnl_verbose,exec,cpu,<primitive>,<implementation>,<prop kind>,<memory descriptors>,...,<shape>,<ms>
 grep '^dnnl_verbose,exec' "$log" | awk -F, '
   { key = $4 " " $5 " " $6; t[key] += $NF; n[key]++; total += $NF
-    if ($4 == "reorder") reorder += $NF }
+    if ($4 == "reorder") { reorder += $NF; split($7, m, " "); r = m[1] " -> " m[2] " " $(NF-1); rt[r] += $NF; rn[r]++ } }
   END {
     for (k in t) printf "%10.1f ms %6.1f%% %6d calls  %s\n", t[k], 100 * t[k] / total, n[k], k | "sort -rn"
     close("sort -rn")
-    printf "%10.1f ms in oneDNN (warm-up epoch included), of which reorders %.1f ms (%.1f%%)\n", total, reorder, 100 * reorder / total
+    printf "%10.1f ms in oneDNN (warm-up included), of which reorders %.1f ms (%.1f%%); largest reorders:\n", total, reorder, 100 * reorder / total
+    for (k in rt) printf "%10.1f ms %6d calls  %s\n", rt[k], rn[k], k | "sort -rn | head -8"
   }'

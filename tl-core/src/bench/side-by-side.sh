@@ -6,7 +6,7 @@
 # 2 processes x 1 thread, ours the better of the same two layouts (tl.jobs x threads).
 set -euo pipefail
 what=${1:-all}
-mirror=${2:-../shared/mirror}
+mirror=$(cd "${2:-../shared/mirror}" && pwd)  # absolute: the benchmarks run in tl-core/
 py=/usr/bin/python3
 peer=tl-core/src/bench/python/torch_peer.py
 images=${TRAIN_IMAGES:-2048}
