@@ -6,25 +6,19 @@
 #   tl-core/src/bench/onednn-profile.sh train [images epochs jobs threads]      (default 1024 1 1 2)
 #   tl-core/src/bench/onednn-profile.sh embed [mirror folder] [images]          (default ../shared/mirror 96)
 set -euo pipefail
+. "$(dirname "$0")/bench-lib.sh"
 what=${1:-train}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 if [ "$what" = embed ]; then
   mirror=$(cd "${2:-../shared/mirror}" && pwd)  # absolute: the benchmark runs in tl-core/
-  dir=tl-core/target/bench-images
-  if [ ! -d "$dir" ]; then
-    mkdir -p "$dir"
-    unzip -q -j "$mirror/cell_images-5000-per-class.zip" '*/Parasitized/*.png' -d "$dir" -x '*/._*' 2>/dev/null || true
-    ls "$dir" | tail -n +353 | (cd "$dir" && xargs rm -f)
-  fi
   bench=EmbeddingBenchmark
-  args="$mirror/resnet50-imagenet-keras.h5 $PWD/$dir ${3:-96} 32 224 caffe"
+  args="$mirror/resnet50-imagenet-keras.h5 $(bench_images "$mirror") ${3:-96} 32 224 caffe"
 else
   bench=TrainingBenchmark
   args="${2:-1024} ${3:-1} ${4:-1} ${5:-2}"
 fi
-DNNL_VERBOSE=1 mvn -B -q -ntp -pl tl-core -Pbench test-compile exec:exec -Dbench=$bench -Dbench.args="$args" \
-  > "$log" 2>&1 || { tail -20 "$log"; exit 1; }
+DNNL_VERBOSE=1 run_bench "$bench" "$args" > "$log" 2>&1 || { tail -20 "$log"; exit 1; }
 grep -m1 'dnnl_verbose,info,oneDNN' "$log" || true
 grep -m1 'dnnl_verbose,info,cpu,isa' "$log" || true
 grep 'images/s' "$log" | tail -1

@@ -5,6 +5,7 @@
 # Both sides see the same shapes and batch sizes; the PyTorch rate is the better of 1 process x 2 threads and
 # 2 processes x 1 thread, ours the better of the same two layouts (tl.jobs x threads).
 set -euo pipefail
+. "$(dirname "$0")/bench-lib.sh"
 what=${1:-all}
 mirror=$(cd "${2:-../shared/mirror}" && pwd)  # absolute: the benchmarks run in tl-core/
 py=/usr/bin/python3
@@ -14,7 +15,7 @@ epochs=${TRAIN_EPOCHS:-2}
 cores=$(nproc)
 
 ours() { # bench class, args
-  mvn -B -q -ntp -pl tl-core -Pbench test-compile exec:exec -Dbench="$1" -Dbench.args="$2" 2>&1 | grep -v '^\[' || true
+  run_bench "$1" "$2" 2>&1 | grep -v '^\[' || true
 }
 rate() { grep -o '[0-9.]* images/s' | tail -1 | cut -d' ' -f1; }
 best() { printf '%s\n' "$@" | sort -g | tail -1; }
@@ -30,14 +31,9 @@ if [ "$what" = train ] || [ "$what" = all ]; then
 fi
 
 if [ "$what" = embed ] || [ "$what" = all ]; then
-  dir=tl-core/target/bench-images
-  if [ ! -d "$dir" ]; then
-    mkdir -p "$dir"
-    unzip -q -j "$mirror/cell_images-5000-per-class.zip" '*/Parasitized/*.png' -d "$dir" -x '*/._*' 2>/dev/null || true
-    ls "$dir" | tail -n +353 | (cd "$dir" && xargs rm -f)
-  fi
+  images_dir=$(bench_images "$mirror")
   e1=$($py $peer embed 320 32 "$cores"); echo "$e1"
-  o1=$(ours EmbeddingBenchmark "$mirror/resnet50-imagenet-keras.h5 $PWD/$dir 320 32 224 caffe"); echo "ours $o1"
+  o1=$(ours EmbeddingBenchmark "$mirror/resnet50-imagenet-keras.h5 $images_dir 320 32 224 caffe"); echo "ours $o1"
   p=$(echo "$e1" | rate)
   o=$(echo "$o1" | rate)
   echo "EMBEDDING: ours $o images/s, PyTorch $p images/s, ratio $(echo "scale=2; $o / $p" | bc)"
