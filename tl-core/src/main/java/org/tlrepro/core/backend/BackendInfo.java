@@ -10,14 +10,15 @@ package org.tlrepro.core.backend;
  * @param threads     native (OpenMP) threads ND4J uses
  * @param blasVendor  BLAS library behind ND4J
  * @param classifier  Maven classifier of the nd4j-native natives on the class path
+ * @param hugePages   whether native arrays get transparent huge pages
  */
 public record BackendInfo(String backend, String binaryIsa, String optimalIsa, boolean oneDnn, int threads,
-                          String blasVendor, String classifier) {
+                          String blasVendor, String classifier, HugePages hugePages) {
 
     /** One line for the build log. */
     public String describe() {
         return "ND4J backend " + backend + " (" + classifier + "), ISA " + binaryIsa + " (CPU supports " + optimalIsa
                 + "), oneDNN " + (oneDnn ? "on" : "OFF: convolutions take the slow built-in path")
-                + ", " + threads + " native threads, BLAS " + blasVendor;
+                + ", " + threads + " native threads, BLAS " + blasVendor + ", " + hugePages.describe();
     }
 }

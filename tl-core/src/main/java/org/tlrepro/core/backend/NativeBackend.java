@@ -37,6 +37,10 @@ public final class NativeBackend {
             }
             info = probe();
             LOG.info(info.describe());
+            if (info.hugePages().tunableWouldHelp()) {
+                LOG.info("Native arrays get no huge pages here; starting Maven as `{} mvn ...` makes embedding and "
+                        + "training faster on many machines (README: Speed)", HugePages.TUNABLE);
+            }
         }
         return info;
     }
@@ -53,7 +57,8 @@ public final class NativeBackend {
                 helpersOn && BaseMKLDNNHelper.mklDnnEnabled(),
                 Nd4j.getEnvironment().maxThreads(),
                 env.getProperty("blas.vendor", "unknown"),
-                nativeClassifier());
+                nativeClassifier(),
+                HugePages.current());
     }
 
     /** libnd4j's numbering of its builds, as ND4J's own start-up message names them. */
