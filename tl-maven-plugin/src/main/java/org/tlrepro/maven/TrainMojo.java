@@ -1,10 +1,15 @@
 package org.tlrepro.maven;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.tlrepro.core.train.Protocol;
 import org.tlrepro.core.train.TrainRequest;
+import org.tlrepro.core.train.RunExecutors;
 import org.tlrepro.core.train.TrainStage;
 
 /**
@@ -60,6 +65,19 @@ public class TrainMojo extends AbstractTlMojo {
     @Parameter(property = "tl.jobs", defaultValue = "2")
     private int jobs;
 
+    /**
+     * Where the runs are trained: {@code local} (this JVM, {@code tl.jobs} at a time) or {@code spark}, which needs
+     * {@code org.tlrepro:tl-spark} as a dependency of this plugin (the reproduction's {@code -Pspark} profile adds
+     * it) and reads {@code tl.spark.master} (default {@code local[<tl.jobs>,2]}), {@code tl.spark.nativeThreads}
+     * (per task, default 1) and any {@code tl.spark.conf.<Spark property>}.
+     */
+    @Parameter(property = "tl.executor", defaultValue = "local")
+    private String executor;
+
+    /** {@code tl.<executor>.*} settings, e.g. {@code <master>spark://host:7077</master>}; -D properties win. */
+    @Parameter
+    private Map<String, String> executorSettings = new LinkedHashMap<>();
+
     @Override
     protected String goal() {
         return "train";
@@ -75,6 +93,17 @@ public class TrainMojo extends AbstractTlMojo {
         Protocol protocol = new Protocol(epochs, batchSize, learningRate, rho, epsilon, trainFraction, runs,
                 table3Runs, trainSeed);
         new TrainStage().run(new TrainRequest(workDir().resolve("prepare"), workDir().resolve("cluster"),
-                workDir().resolve("runs"), protocol, table3Runs > 0, jobs, force));
+                workDir().resolve("runs"), protocol, table3Runs > 0, jobs, force),
+                RunExecutors.create(executor, settings(), jobs, getClass().getClassLoader()));
+    }
+
+    // the POM's executorSettings, then tl.<executor>.<key> given with -D (Maven makes them system properties)
+    private Map<String, String> settings() {
+        Map<String, String> out = new LinkedHashMap<>(executorSettings);
+        String prefix = "tl." + executor + ".";
+        Properties p = System.getProperties();
+        p.stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
+                .forEach(k -> out.put(k.substring(prefix.length()), p.getProperty(k)));
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package org.tlrepro.core.train;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -12,5 +13,6 @@ import java.util.List;
  * @param runs    number of runs
  * @param key     what determines the experiment's runs, besides run number and scheme (for fingerprints)
  */
-public record Experiment(String name, int[] target, int[] source, List<Integer> schemes, int runs, String key) {
+public record Experiment(String name, int[] target, int[] source, List<Integer> schemes, int runs, String key)
+        implements Serializable {
 }

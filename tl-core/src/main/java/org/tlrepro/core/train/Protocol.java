@@ -1,5 +1,7 @@
 package org.tlrepro.core.train;
 
+import java.io.Serializable;
+
 /**
  * The training protocol; the defaults are the paper's (Sections 3.4 and 4.3, Keras 2.2.4 RMSprop constants).
  *
@@ -14,7 +16,7 @@ package org.tlrepro.core.train;
  * @param seed          base seed; each run's seed is derived from it and recorded
  */
 public record Protocol(int epochs, int batchSize, double learningRate, double rho, double epsilon,
-                       double trainFraction, int runs, int table3Runs, long seed) {
+                       double trainFraction, int runs, int table3Runs, long seed) implements Serializable {
 
     public static Protocol paper() {
         return new Protocol(5, 128, 1e-4, 0.9, 1e-7, 0.7, 10, 10, 42);

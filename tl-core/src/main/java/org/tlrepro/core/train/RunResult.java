@@ -1,5 +1,6 @@
 package org.tlrepro.core.train;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ import java.util.List;
 public record RunResult(String experiment, int scheme, int run, long seed, int trainSize, int testSize,
                         double testLoss, double testAccuracy, List<Double> epochLosses, double seconds,
                         double imagesPerSecond, String backend, String toolVersion, String fingerprint,
-                        List<List<Integer>> confusion, double majorityRate) {
+                        List<List<Integer>> confusion, double majorityRate) implements Serializable {
 
     /** Test accuracy minus the majority-class rate, in percentage points. */
     public double pointsAboveMajority() {

@@ -13,17 +13,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tlrepro.core.TlException;
@@ -35,7 +28,6 @@ import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.prepare.PreparedData;
 import org.tlrepro.core.progress.Progress;
 import org.tlrepro.core.stage.ToolVersion;
-import org.tlrepro.core.tensor.NdArrays;
 import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Json;
 
@@ -52,8 +44,14 @@ public final class TrainStage {
     public record Result(List<RunResult> runs, int trained, int reused) {
     }
 
+    /** Trains on this JVM's threads ({@code tl.jobs}). */
     public Result run(TrainRequest request) {
-        String backend = NativeBackend.initialize().describe();
+        return run(request, new LocalRunExecutor(request.jobs()));
+    }
+
+    /** Trains the missing runs on {@code executor}; this JVM alone writes the ledger. */
+    public Result run(TrainRequest request, RunExecutor executor) {
+        NativeBackend.initialize();
         PreparedData prepared = new PreparedData(request.preparedDir());
         if (!Files.isRegularFile(prepared.images()) || !Files.isRegularFile(prepared.index())) {
             throw new TlException("there are no prepared images in " + request.preparedDir() + ": run tl:prepare first");
@@ -64,17 +62,18 @@ public final class TrainStage {
             throw new TlException("there is no clustering in " + request.clusterDir() + ": run tl:cluster first");
         }
         Map<String, List<Integer>> rowsByNode = rowsByNode(assignments);
+        String imagesSha256 = Sha256.ofFile(prepared.images());
         // the pixels too: tl:prepare with another image size keeps index.tsv and the subsets as they were
         String dataKey = "tl " + ToolVersion.get() + "|data " + Sha256.ofFile(prepared.index())
-                + "|images " + Sha256.ofFile(prepared.images())
+                + "|images " + imagesSha256
                 + "|subsets " + Sha256.ofFile(assignments) + "|protocol " + request.protocol().runKey()
                 // records before this one lack the confusion matrix and the majority-class rate
                 + "|record 2|optimiser " + KerasRmsProp.FINGERPRINT;
         List<Experiment> experiments = experiments(clusters, rowsByNode, request, dataKey);
         RunLedger ledger = new RunLedger(request.runsDir());
 
-        List<Unit> units = schedule(experiments, request.protocol().seed());
-        List<Unit> pending = units.stream().filter(u -> request.force() || !u.done(ledger)).toList();
+        List<TrainingUnit> units = schedule(experiments, request.protocol().seed());
+        List<TrainingUnit> pending = units.stream().filter(u -> request.force() || !u.done(ledger)).toList();
         LOG.info("{} runs in {} experiments; {} already in the ledger {}, {} to train", units.size(),
                 experiments.size(), units.size() - pending.size(), ledger.dir(), pending.size());
         if (pending.isEmpty()) {
@@ -83,49 +82,24 @@ public final class TrainStage {
             summarize(all);
             return new Result(all, 0, all.size());
         }
-        ImageData data = ImageData.load(prepared);
         long work = pending.stream().mapToLong(u -> u.work(request.protocol())).sum();
         Progress progress = new Progress(LOG, "Training", work, "images");
         AtomicLong done = new AtomicLong();
-        AtomicInteger started = new AtomicInteger();
-        AtomicInteger trained = new AtomicInteger();
-        Runner runner = new Runner(data, ledger, request, backend, n -> {
+        IntConsumer onImages = n -> {
             long total = done.addAndGet(n);
             synchronized (progress) {
                 progress.update(total);
             }
-        });
-        int jobs = Math.max(1, request.jobs());
-        // OpenMP keeps its thread count per thread: the workers share the caller's instead of each taking all cores
-        int nativeThreads = Math.max(1, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads() / jobs);
-        ExecutorService pool = Executors.newFixedThreadPool(jobs);
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Unit u : pending) {
-                futures.add(pool.submit(() -> {
-                    NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(nativeThreads);
-                    return runner.train(u, started.incrementAndGet(), pending.size());
-                }));
-            }
-            for (Future<Integer> f : futures) {
-                trained.addAndGet(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TlException("training was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new TlException("training failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        };
+        TrainingWork training = new TrainingWork(prepared.dir().toString(), imagesSha256,
+                request.runsDir().toString(), request.protocol(), request.force());
+        LOG.info("Training on {}", executor.describe());
+        int trained = executor.execute(pending, training, onImages, ledger::record);
         progress.finish(done.get());
         List<RunResult> all = collect(units, ledger);
         writeSummary(request, all);
         summarize(all);
-        return new Result(all, trained.get(), all.size() - trained.get());
+        return new Result(all, trained, all.size() - trained);
     }
 
     /**
@@ -133,155 +107,23 @@ public final class TrainStage {
      * run by run across its experiments, so that a build stopped early leaves every combination with as many runs
      * as the others, or one fewer.
      */
-    static List<Unit> schedule(List<Experiment> experiments, long baseSeed) {
-        List<Unit> units = new ArrayList<>();
+    static List<TrainingUnit> schedule(List<Experiment> experiments, long baseSeed) {
+        List<TrainingUnit> units = new ArrayList<>();
         for (Experiment e : experiments) {
             for (int run = 1; run <= e.runs(); run++) {
-                units.add(new Unit(e, run, seed(baseSeed, e.name(), run)));
+                units.add(new TrainingUnit(e, run, seed(baseSeed, e.name(), run)));
             }
         }
         List<String> tables = experiments.stream().map(e -> table(e.name())).distinct().toList();
         // a stable sort: experiments keep their order within a run
-        units.sort(Comparator.comparingInt((Unit u) -> tables.indexOf(table(u.experiment().name())))
-                .thenComparingInt(Unit::run));
+        units.sort(Comparator.comparingInt((TrainingUnit u) -> tables.indexOf(table(u.experiment().name())))
+                .thenComparingInt(TrainingUnit::run));
         return units;
     }
 
     private static String table(String experiment) {
         int slash = experiment.indexOf('/');
         return slash < 0 ? experiment : experiment.substring(0, slash);
-    }
-
-    /** One run of one experiment: all its schemes. */
-    record Unit(Experiment experiment, int run, long seed) {
-
-        String fingerprint(int scheme) {
-            return Sha256.hex((experiment.key() + "|scheme " + scheme + "|run " + run + "|seed " + seed)
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-
-        boolean done(RunLedger ledger) {
-            return experiment.schemes().stream().allMatch(s -> ledger.find(experiment.name(), s, run,
-                    fingerprint(s)).isPresent());
-        }
-
-        /** Training images to process: target part, source, both, and the transfer head's passes. */
-        long work(Protocol p) {
-            long t = Math.round(experiment.target().length * p.trainFraction());
-            long s = experiment.source().length;
-            long perEpoch = (experiment.schemes().contains(1) ? t : 0) + s
-                    + (experiment.schemes().contains(3) ? s + t : 0) + (experiment.schemes().contains(4) ? t : 0);
-            return perEpoch * p.epochs();
-        }
-    }
-
-    /** Trains the schemes of a unit that the ledger lacks. */
-    private static final class Runner {
-        private final ImageData data;
-        private final RunLedger ledger;
-        private final TrainRequest request;
-        private final String backend;
-        private final java.util.function.IntConsumer progress;
-
-        Runner(ImageData data, RunLedger ledger, TrainRequest request, String backend,
-               java.util.function.IntConsumer progress) {
-            this.data = data;
-            this.ledger = ledger;
-            this.request = request;
-            this.backend = backend;
-            this.progress = progress;
-        }
-
-        private boolean stored(Experiment e, int scheme, Unit u) {
-            return !request.force() && ledger.find(e.name(), scheme, u.run(), u.fingerprint(scheme)).isPresent();
-        }
-
-        int train(Unit u, int index, int total) {
-            Experiment e = u.experiment();
-            Protocol p = request.protocol();
-            StratifiedSplit split = StratifiedSplit.of(e.target(), data.labels(), p.trainFraction(), u.seed());
-            INDArray testX = data.features(split.test());
-            INDArray testY = data.oneHot(split.test());
-            double majority = majorityRate(split.test(), data.labels(), data.classes());
-            LOG.info("{} run {}/{} ({} of {} to train; seed {}): target {} = {} train + {} test, source {}",
-                    e.name(), u.run(), e.runs(), index, total, u.seed(), e.target().length, split.train().length,
-                    split.test().length, e.source().length);
-            int count = 0;
-            MultiLayerNetwork sourceModel = null;
-            boolean fourPending = e.schemes().contains(4) && !stored(e, 4, u);
-            try {
-                for (int scheme : List.of(1, 2, 3, 4)) {
-                    boolean reported = e.schemes().contains(scheme);
-                    String fp = u.fingerprint(scheme);
-                    if (scheme == 2 && fourPending && !request.force()) {
-                        sourceModel = ledger.findModel(e.name(), u.run(), fp).orElse(null);
-                    }
-                    boolean needed = scheme == 2
-                            ? (reported && !stored(e, 2, u)) || (fourPending && sourceModel == null)
-                            : reported && !stored(e, scheme, u);
-                    if (!needed) {
-                        continue;
-                    }
-                    long start = System.nanoTime();
-                    long seed = u.seed() + scheme;
-                    int[] trainRows = switch (scheme) {
-                        case 1, 4 -> split.train();
-                        case 2 -> e.source();
-                        default -> concat(e.source(), split.train());
-                    };
-                    INDArray x = data.features(trainRows);
-                    INDArray y = data.oneHot(trainRows);
-                    List<Double> losses;
-                    Trainer.Evaluation eval;
-                    long trainStart = System.nanoTime();
-                    if (scheme == 4) {
-                        TransferHead head = TransferHead.from(sourceModel, p, seed);
-                        losses = head.fit(x, y, p, seed, progress);
-                        eval = head.evaluate(testX, testY, p.batchSize());
-                        head.close();
-                    } else {
-                        MultiLayerNetwork net = PaperCnn.build(data.imageSize(), data.classes(), p, seed);
-                        losses = Trainer.fit(net, x, y, p.epochs(), p.batchSize(), seed, progress);
-                        eval = Trainer.evaluate(net, testX, testY, p.batchSize());
-                        if (scheme == 2) {
-                            sourceModel = net;
-                            ledger.recordModel(e.name(), u.run(), fp, net);
-                        } else {
-                            net.close();
-                        }
-                    }
-                    NdArrays.release(x, y);
-                    double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    RunResult r = new RunResult(e.name(), scheme, u.run(), u.seed(), trainRows.length,
-                            split.test().length, eval.loss(), eval.accuracy(), losses, seconds,
-                            (double) trainRows.length * p.epochs() / trainSeconds, backend, ToolVersion.get(), fp,
-                            eval.confusion(), majority);
-                    if (reported) {
-                        ledger.record(r);
-                        count++;
-                    }
-                    LOG.info("{} run {} scheme {}: test accuracy {} (loss {}), {} images x {} epochs in {} s "
-                            + "({} img/s)",
-                            e.name(), u.run(), scheme, String.format("%.2f%%", 100 * eval.accuracy()),
-                            String.format("%.4f", eval.loss()), trainRows.length, p.epochs(),
-                            String.format("%.1f", seconds), String.format("%.0f", r.imagesPerSecond()));
-                    if (r.predictedOneClass()) {
-                        LOG.warn("{} run {} scheme {} predicted one class for all {} test images: the model learned "
-                                + "nothing usable (its accuracy {} is the majority-class rate {})", e.name(), u.run(),
-                                scheme, split.test().length, String.format("%.2f%%", 100 * eval.accuracy()),
-                                String.format("%.2f%%", 100 * majority));
-                    }
-                }
-            } finally {
-                // off-heap memory is freed by the garbage collector only when it runs: free it now
-                if (sourceModel != null) {
-                    sourceModel.close();
-                }
-                NdArrays.release(testX, testY);
-            }
-            return count;
-        }
     }
 
     /** Share of the most frequent class among the rows: what always predicting that class would score. */
@@ -293,7 +135,7 @@ public final class TrainStage {
         return rows.length == 0 ? Double.NaN : (double) Arrays.stream(counts).max().orElse(0) / rows.length;
     }
 
-    private static int[] concat(int[] a, int[] b) {
+    static int[] concat(int[] a, int[] b) {
         int[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         Arrays.sort(out);
@@ -351,9 +193,9 @@ public final class TrainStage {
         return rows;
     }
 
-    private static List<RunResult> collect(List<Unit> units, RunLedger ledger) {
+    private static List<RunResult> collect(List<TrainingUnit> units, RunLedger ledger) {
         List<RunResult> all = new ArrayList<>();
-        for (Unit u : units) {
+        for (TrainingUnit u : units) {
             for (int s : u.experiment().schemes()) {
                 ledger.find(u.experiment().name(), s, u.run(), u.fingerprint(s)).ifPresent(all::add);
             }

@@ -1,0 +1,47 @@
+package org.tlrepro.spark;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.tlrepro.core.TlException;
+import org.tlrepro.core.train.RunExecutor;
+import org.tlrepro.core.train.RunExecutorProvider;
+
+/**
+ * {@code tl.executor=spark}: {@code tl.spark.master} (default {@code local[<tl.jobs>,2]}: in this JVM, each task
+ * tried twice), {@code tl.spark.conf.<key>} for any Spark property, {@code tl.spark.nativeThreads} per task (default
+ * 1).
+ */
+public final class SparkExecutorProvider implements RunExecutorProvider {
+
+    static final String CONF = "conf.";
+
+    @Override
+    public String name() {
+        return "spark";
+    }
+
+    @Override
+    public RunExecutor create(Map<String, String> settings, int jobs) {
+        String master = settings.getOrDefault("master", "local[" + Math.max(1, jobs) + ",2]");
+        Map<String, String> conf = new LinkedHashMap<>();
+        settings.forEach((k, v) -> {
+            if (k.startsWith(CONF)) {
+                conf.put(k.substring(CONF.length()), v);
+            }
+        });
+        String threads = settings.getOrDefault("nativeThreads", "1");
+        int nativeThreads;
+        try {
+            nativeThreads = Integer.parseInt(threads.trim());
+        } catch (NumberFormatException e) {
+            nativeThreads = 0;
+        }
+        if (nativeThreads < 1) {
+            throw new TlException("tl.spark.nativeThreads=" + threads + " is not a whole number of at least 1: set "
+                    + "it to the cores of an executor divided by its task slots (spark.executor.cores / "
+                    + "spark.task.cpus)");
+        }
+        return new SparkRunExecutor(master, conf, nativeThreads);
+    }
+}

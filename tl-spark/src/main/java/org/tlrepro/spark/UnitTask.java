@@ -1,0 +1,29 @@
+package org.tlrepro.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.nd4j.nativeblas.NativeOpsHolder;
+import org.tlrepro.core.backend.NativeBackend;
+import org.tlrepro.core.train.RunExecutor;
+import org.tlrepro.core.train.RunResult;
+import org.tlrepro.core.train.TrainingUnit;
+
+/** What a Spark task runs: one unit, with the data loaded once per executor JVM and shared by its tasks. */
+record UnitTask(RunExecutor.WorkFactory work, int nativeThreads, int index, int total) implements Serializable {
+
+    // one loaded data set per executor JVM and work (in local mode the driver's JVM)
+    private static final Map<RunExecutor.WorkFactory, RunExecutor.UnitWork> WORKERS = new ConcurrentHashMap<>();
+
+    List<RunResult> call(TrainingUnit unit) {
+        NativeBackend.initialize();
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(nativeThreads);
+        RunExecutor.UnitWork worker = WORKERS.computeIfAbsent(work, w -> w.create(images -> { }));
+        List<RunResult> results = new ArrayList<>();
+        worker.train(unit, index, total, results::add);
+        return results;
+    }
+}

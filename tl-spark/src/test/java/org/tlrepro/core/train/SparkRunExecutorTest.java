@@ -1,0 +1,104 @@
+package org.tlrepro.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tlrepro.core.TlException;
+import org.tlrepro.spark.SparkRunExecutor;
+
+/**
+ * The Spark executor in {@code local} mode (tasks on threads of this JVM): the same ledger records as the local
+ * executor, a failed task retried, and a unit that fails for good reported without losing the others.
+ */
+class SparkRunExecutorTest {
+
+    @TempDir
+    Path dir;
+
+    private static final Comparator<RunResult> ORDER = Comparator.comparing(RunResult::experiment)
+            .thenComparingInt(RunResult::scheme).thenComparingInt(RunResult::run);
+
+    @Test
+    void trainsTheSameRecordsAsTheLocalExecutor() throws Exception {
+        Path local = dir.resolve("local");
+        Path spark = dir.resolve("spark");
+        TrainStageTest.writeInputs(local, 0);
+        TrainStageTest.writeInputs(spark, 0);
+        // one native thread per unit on both sides: the same operations in the same order
+        TrainStage.Result expected = new TrainStage().run(TrainStageTest.request(local, TrainStageTest.PROTOCOL,
+                false), new LocalRunExecutor(2, 2));
+        TrainStage.Result actual = new TrainStage().run(TrainStageTest.request(spark, TrainStageTest.PROTOCOL,
+                false), new SparkRunExecutor("local[2]", Map.of(), 1));
+        assertEquals(TrainStageTest.ALL, actual.trained());
+        List<RunResult> a = expected.runs().stream().sorted(ORDER).toList();
+        List<RunResult> b = actual.runs().stream().sorted(ORDER).toList();
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            TrainStageTest.assertSameOutcome(a.get(i), b.get(i));
+        }
+        // and the driver's ledger holds them: a second call trains nothing
+        TrainStage.Result again = new TrainStage().run(TrainStageTest.request(spark, TrainStageTest.PROTOCOL, false),
+                new SparkRunExecutor("local[2]", Map.of(), 1));
+        assertEquals(0, again.trained());
+    }
+
+    // ---- failures, with a stand-in for training ------------------------------------------------------------
+
+    /** Attempts per unit, across the tasks of one test (local mode: the same JVM). */
+    static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+
+    /** Fails the first {@code failures} attempts of run {@code failingRun}; every other unit gives one result. */
+    record Flaky(String test, int failingRun, int failures) implements RunExecutor.WorkFactory {
+        @Override
+        public RunExecutor.UnitWork create(java.util.function.IntConsumer progress) {
+            return (u, index, total, sink) -> {
+                int attempt = ATTEMPTS.computeIfAbsent(test + u.run(), k -> new AtomicInteger()).incrementAndGet();
+                if (u.run() == failingRun && attempt <= failures) {
+                    throw new IllegalStateException("injected failure of run " + u.run() + ", attempt " + attempt);
+                }
+                sink.accept(new RunResult(u.experiment().name(), 1, u.run(), u.seed(), 2, 2, 0.5, 0.75, List.of(0.6),
+                        1, 1, "test", "test", u.fingerprint(1), List.of(List.of(1, 0), List.of(0, 1)), 0.5));
+                return 1;
+            };
+        }
+    }
+
+    private static List<TrainingUnit> units(int n) {
+        Experiment e = new Experiment("table2", new int[] {0, 1}, new int[] {2, 3}, List.of(1), n, "key");
+        return IntStream.rangeClosed(1, n).mapToObj(r -> new TrainingUnit(e, r, r)).toList();
+    }
+
+    @Test
+    void retriesAFailedTask() {
+        List<RunResult> sunk = new ArrayList<>();
+        int trained = new SparkRunExecutor("local[2,2]", Map.of(), 1)
+                .execute(units(3), new Flaky("retry", 2, 1), n -> { }, sunk::add);
+        assertEquals(3, trained);
+        assertEquals(3, sunk.size());
+        assertEquals(2, ATTEMPTS.get("retry2").get(), "run 2 was tried twice");
+    }
+
+    @Test
+    void aUnitThatFailsForGoodDoesNotLoseTheOthers() {
+        List<RunResult> sunk = new ArrayList<>();
+        TlException e = assertThrows(TlException.class, () -> new SparkRunExecutor("local[2,2]", Map.of(), 1)
+                .execute(units(3), new Flaky("forGood", 2, 99), n -> { }, sunk::add));
+        assertEquals(List.of(1, 3), sunk.stream().map(RunResult::run).sorted().toList());
+        assertTrue(e.getMessage().contains("1 of 3 training units failed on Spark"), e.getMessage());
+        assertTrue(e.getMessage().contains("table2 run 2: java.lang.IllegalStateException: injected failure"),
+                e.getMessage());
+        assertEquals(2, ATTEMPTS.get("forGood2").get(), "local[2,2] tries a task twice");
+    }
+}

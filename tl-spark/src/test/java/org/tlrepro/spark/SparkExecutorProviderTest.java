@@ -1,0 +1,37 @@
+package org.tlrepro.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.tlrepro.core.TlException;
+import org.tlrepro.core.train.RunExecutor;
+import org.tlrepro.core.train.RunExecutors;
+
+class SparkExecutorProviderTest {
+
+    @Test
+    void foundByNameWithItsSettings() {
+        RunExecutor e = RunExecutors.create("spark", Map.of("master", "spark://host:7077", "nativeThreads", "2",
+                "conf.spark.task.maxFailures", "3"), 2, getClass().getClassLoader());
+        assertInstanceOf(SparkRunExecutor.class, e);
+        assertEquals("Spark spark://host:7077, 2 native threads per task", e.describe());
+    }
+
+    @Test
+    void defaultsToLocalModeWithRetries() {
+        assertEquals("Spark local[2,2], 1 native thread per task",
+                new SparkExecutorProvider().create(Map.of(), 2).describe());
+    }
+
+    @Test
+    void badThreadCountNamesTheProperty() {
+        TlException e = assertThrows(TlException.class,
+                () -> new SparkExecutorProvider().create(Map.of("nativeThreads", "zero"), 2));
+        assertTrue(e.getMessage().startsWith("tl.spark.nativeThreads=zero"), e.getMessage());
+    }
+}
