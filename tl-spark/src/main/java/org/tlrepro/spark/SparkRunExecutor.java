@@ -19,6 +19,7 @@ import org.tlrepro.core.TlException;
 import org.tlrepro.core.train.RunExecutor;
 import org.tlrepro.core.train.RunResult;
 import org.tlrepro.core.train.TrainingUnit;
+import org.tlrepro.core.train.UnitFailures;
 
 /**
  * Runs each training unit as a one-task Spark job, all submitted at once, so the cluster's scheduler fills its
@@ -63,6 +64,8 @@ public final class SparkRunExecutor implements RunExecutor {
                 jobs.add(sc.parallelize(List.of(units.get(i)), 1).map(task::call).collectAsync());
             }
             return collect(units, jobs, sink);
+        } finally {
+            UnitTask.forget(work);
         }
     }
 
@@ -72,8 +75,7 @@ public final class SparkRunExecutor implements RunExecutor {
         boolean[] seen = new boolean[jobs.size()];
         int remaining = jobs.size();
         int trained = 0;
-        List<String> failures = new ArrayList<>();
-        Throwable first = null;
+        UnitFailures failures = new UnitFailures(units.size(), " on Spark after its retries");
         try {
             while (remaining > 0) {
                 for (int i = 0; i < jobs.size(); i++) {
@@ -90,10 +92,7 @@ public final class SparkRunExecutor implements RunExecutor {
                     } catch (TimeoutException e) {
                         continue;
                     } catch (ExecutionException e) {
-                        Throwable cause = rootCause(e);
-                        first = first == null ? cause : first;
-                        failures.add(units.get(i).describe() + ": " + cause);
-                        LOG.error("{} failed on Spark: {}", units.get(i).describe(), cause.toString());
+                        failures.add(units.get(i), rootCause(e));
                     }
                     seen[i] = true;
                     remaining--;
@@ -104,11 +103,7 @@ public final class SparkRunExecutor implements RunExecutor {
             jobs.forEach(j -> j.cancel(true));
             throw new TlException("training on Spark was interrupted", e);
         }
-        if (!failures.isEmpty()) {
-            throw new TlException(failures.size() + " of " + units.size() + " training units failed on Spark after "
-                    + "its retries (the others are in the ledger; a rerun trains only the missing ones): "
-                    + String.join("; ", failures), first);
-        }
+        failures.throwIfAny();
         return trained;
     }
 

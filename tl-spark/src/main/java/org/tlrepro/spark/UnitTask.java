@@ -18,6 +18,11 @@ record UnitTask(RunExecutor.WorkFactory work, int nativeThreads, int index, int 
     // one loaded data set per executor JVM and work (in local mode the driver's JVM)
     private static final Map<RunExecutor.WorkFactory, RunExecutor.UnitWork> WORKERS = new ConcurrentHashMap<>();
 
+    /** Drops this JVM's loaded data for {@code work}: in local mode the driver's JVM would otherwise keep it. */
+    static void forget(RunExecutor.WorkFactory work) {
+        WORKERS.remove(work);
+    }
+
     List<RunResult> call(TrainingUnit unit) {
         NativeBackend.initialize();
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(nativeThreads);

@@ -11,15 +11,11 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import org.nd4j.nativeblas.NativeOpsHolder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.backend.NativeBackend;
 
 /** Trains units on a fixed pool of threads in this JVM ({@code tl.jobs}), sharing the native threads among them. */
 public final class LocalRunExecutor implements RunExecutor {
-
-    private static final Logger LOG = LoggerFactory.getLogger(LocalRunExecutor.class);
 
     private final int jobs;
     private final int nativeThreads;
@@ -66,26 +62,15 @@ public final class LocalRunExecutor implements RunExecutor {
                 }));
             }
             int trained = 0;
-            List<String> failures = new ArrayList<>();
-            Throwable first = null;
+            UnitFailures failures = new UnitFailures(units.size(), "");
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     trained += futures.get(i).get();
                 } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    first = first == null ? cause : first;
-                    failures.add(units.get(i).describe() + ": " + cause);
-                    LOG.error("{} failed: {}", units.get(i).describe(), cause.toString());
+                    failures.add(units.get(i), e.getCause());
                 }
             }
-            if (!failures.isEmpty()) {
-                if (failures.size() == 1 && first instanceof TlException t) {
-                    throw t;
-                }
-                throw new TlException(failures.size() + " of " + units.size() + " training units failed (the others "
-                        + "are in the ledger; a rerun trains only the missing ones): " + String.join("; ", failures),
-                        first);
-            }
+            failures.throwIfAny();
             return trained;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.tlrepro.core.TlException;
@@ -14,13 +13,11 @@ import org.tlrepro.core.TlException;
 class LocalRunExecutorTest {
 
     private static List<TrainingUnit> units(int n) {
-        Experiment e = new Experiment("table2", new int[] {0, 1}, new int[] {2, 3}, List.of(1, 2), n, "key");
-        return IntStream.rangeClosed(1, n).mapToObj(r -> new TrainingUnit(e, r, r)).toList();
+        return ExecutorFixtures.units(n, List.of(1, 2));
     }
 
     private static RunResult result(TrainingUnit u, int scheme) {
-        return new RunResult(u.experiment().name(), scheme, u.run(), u.seed(), 2, 2, 0.5, 0.75, List.of(0.6), 1, 1,
-                "test", "test", u.fingerprint(scheme), List.of(List.of(1, 0), List.of(0, 1)), 0.5);
+        return ExecutorFixtures.result(u, scheme, "test");
     }
 
     @Test

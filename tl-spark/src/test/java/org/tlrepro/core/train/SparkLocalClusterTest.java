@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,28 +25,20 @@ class SparkLocalClusterTest {
     @TempDir
     Path dir;
 
-    private static final Comparator<RunResult> ORDER = Comparator.comparing(RunResult::experiment)
-            .thenComparingInt(RunResult::scheme).thenComparingInt(RunResult::run);
-
     @Test
     void executorProcessesTrainTheSameRecords() throws Exception {
         String sparkHome = System.getenv("SPARK_HOME");
         assertTrue(sparkHome != null, "surefire sets SPARK_HOME");
         Files.createDirectories(Path.of(sparkHome, "jars"));
-        Path local = dir.resolve("local");
-        Path cluster = dir.resolve("cluster");
-        TrainStageTest.writeInputs(local, 0);
-        TrainStageTest.writeInputs(cluster, 0);
-        TrainStage.Result expected = new TrainStage().run(TrainStageTest.request(local, TrainStageTest.PROTOCOL,
-                false), new LocalRunExecutor(2, 2));
+        TrainStage.Result expected = ExecutorFixtures.train(dir.resolve("local"), new LocalRunExecutor(2, 2));
         Map<String, String> conf = Map.of(
                 "spark.executor.extraClassPath", System.getProperty("java.class.path"),
                 "spark.driver.host", "127.0.0.1",
                 "spark.executor.memory", "1024m");
-        TrainStage.Result actual = new TrainStage().run(TrainStageTest.request(cluster, TrainStageTest.PROTOCOL,
-                false), new SparkRunExecutor("local-cluster[2,1,1024]", conf, 1));
-        List<RunResult> a = expected.runs().stream().sorted(ORDER).toList();
-        List<RunResult> b = actual.runs().stream().sorted(ORDER).toList();
+        TrainStage.Result actual = ExecutorFixtures.train(dir.resolve("cluster"),
+                new SparkRunExecutor("local-cluster[2,1,1024]", conf, 1));
+        List<RunResult> a = ExecutorFixtures.sorted(expected.runs());
+        List<RunResult> b = ExecutorFixtures.sorted(actual.runs());
         assertEquals(TrainStageTest.ALL, b.size());
         // another process is not bit-identical (README: measured about 1e-8 relative in the losses): the losses
         // must agree to 1e-5 relative and the accuracies to one test image
@@ -79,9 +70,7 @@ class SparkLocalClusterTest {
         @Override
         public RunExecutor.UnitWork create(java.util.function.IntConsumer progress) {
             return (u, index, total, sink) -> {
-                sink.accept(new RunResult(u.experiment().name(), 1, u.run(), u.seed(), 2, 2, 0.5, 0.75, List.of(0.6),
-                        1, 1, "pid " + ProcessHandle.current().pid(), "test", u.fingerprint(1),
-                        List.of(List.of(1, 0), List.of(0, 1)), 0.5));
+                sink.accept(ExecutorFixtures.result(u, 1, "pid " + ProcessHandle.current().pid()));
                 return 1;
             };
         }
@@ -90,9 +79,7 @@ class SparkLocalClusterTest {
     @Test
     void unitsRunInExecutorProcesses() throws Exception {
         Files.createDirectories(Path.of(System.getenv("SPARK_HOME"), "jars"));
-        Experiment e = new Experiment("table2", new int[] {0, 1}, new int[] {2, 3}, List.of(1), 4, "key");
-        List<TrainingUnit> units = java.util.stream.IntStream.rangeClosed(1, 4)
-                .mapToObj(r -> new TrainingUnit(e, r, r)).toList();
+        List<TrainingUnit> units = ExecutorFixtures.units(4, List.of(1));
         List<RunResult> sunk = new java.util.ArrayList<>();
         new SparkRunExecutor("local-cluster[2,1,1024]", Map.of("spark.executor.extraClassPath",
                 System.getProperty("java.class.path"), "spark.driver.host", "127.0.0.1"), 1)

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,29 +25,22 @@ class SparkRunExecutorTest {
     @TempDir
     Path dir;
 
-    private static final Comparator<RunResult> ORDER = Comparator.comparing(RunResult::experiment)
-            .thenComparingInt(RunResult::scheme).thenComparingInt(RunResult::run);
-
     @Test
     void trainsTheSameRecordsAsTheLocalExecutor() throws Exception {
-        Path local = dir.resolve("local");
-        Path spark = dir.resolve("spark");
-        TrainStageTest.writeInputs(local, 0);
-        TrainStageTest.writeInputs(spark, 0);
         // one native thread per unit on both sides: the same operations in the same order
-        TrainStage.Result expected = new TrainStage().run(TrainStageTest.request(local, TrainStageTest.PROTOCOL,
-                false), new LocalRunExecutor(2, 2));
-        TrainStage.Result actual = new TrainStage().run(TrainStageTest.request(spark, TrainStageTest.PROTOCOL,
-                false), new SparkRunExecutor("local[2]", Map.of(), 1));
+        TrainStage.Result expected = ExecutorFixtures.train(dir.resolve("local"), new LocalRunExecutor(2, 2));
+        TrainStage.Result actual = ExecutorFixtures.train(dir.resolve("spark"),
+                new SparkRunExecutor("local[2]", Map.of(), 1));
         assertEquals(TrainStageTest.ALL, actual.trained());
-        List<RunResult> a = expected.runs().stream().sorted(ORDER).toList();
-        List<RunResult> b = actual.runs().stream().sorted(ORDER).toList();
+        List<RunResult> a = ExecutorFixtures.sorted(expected.runs());
+        List<RunResult> b = ExecutorFixtures.sorted(actual.runs());
         assertEquals(a.size(), b.size());
         for (int i = 0; i < a.size(); i++) {
             TrainStageTest.assertSameOutcome(a.get(i), b.get(i));
         }
         // and the driver's ledger holds them: a second call trains nothing
-        TrainStage.Result again = new TrainStage().run(TrainStageTest.request(spark, TrainStageTest.PROTOCOL, false),
+        TrainStage.Result again = new TrainStage().run(TrainStageTest.request(dir.resolve("spark"),
+                TrainStageTest.PROTOCOL, false),
                 new SparkRunExecutor("local[2]", Map.of(), 1));
         assertEquals(0, again.trained());
     }
@@ -68,16 +59,14 @@ class SparkRunExecutorTest {
                 if (u.run() == failingRun && attempt <= failures) {
                     throw new IllegalStateException("injected failure of run " + u.run() + ", attempt " + attempt);
                 }
-                sink.accept(new RunResult(u.experiment().name(), 1, u.run(), u.seed(), 2, 2, 0.5, 0.75, List.of(0.6),
-                        1, 1, "test", "test", u.fingerprint(1), List.of(List.of(1, 0), List.of(0, 1)), 0.5));
+                sink.accept(ExecutorFixtures.result(u, 1, "test"));
                 return 1;
             };
         }
     }
 
     private static List<TrainingUnit> units(int n) {
-        Experiment e = new Experiment("table2", new int[] {0, 1}, new int[] {2, 3}, List.of(1), n, "key");
-        return IntStream.rangeClosed(1, n).mapToObj(r -> new TrainingUnit(e, r, r)).toList();
+        return ExecutorFixtures.units(n, List.of(1));
     }
 
     @Test
