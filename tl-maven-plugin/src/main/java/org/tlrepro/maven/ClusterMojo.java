@@ -13,6 +13,7 @@ import org.tlrepro.core.embed.EmbeddingModel;
 import org.tlrepro.core.embed.Preprocessing;
 import org.tlrepro.core.fetch.HttpDownloader;
 import org.tlrepro.core.fetch.RemoteFile;
+import org.tlrepro.core.train.RunExecutors;
 
 /**
  * Embeds the prepared images with an ImageNet network, clusters each class hierarchically and writes the
@@ -20,7 +21,7 @@ import org.tlrepro.core.fetch.RemoteFile;
  * embedding vectors are cached by image and model in {@code ${tl.cache}/embeddings}.
  */
 @Mojo(name = "cluster", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
-public class ClusterMojo extends AbstractTlMojo {
+public class ClusterMojo extends AbstractExecutorMojo {
 
     /** Skips this goal. */
     @Parameter(property = "tl.cluster.skip", defaultValue = "false")
@@ -85,7 +86,8 @@ public class ClusterMojo extends AbstractTlMojo {
                 featureLayer, embedBatch);
         new ClusterStage(new HttpDownloader()).run(new ClusterRequest(workDir().resolve("prepare"),
                 workDir().resolve("cluster"), embedding, pathOrNull(mirror), cache.toPath(), Linkage.parse(linkage),
-                Metric.parse(metric), force));
+                Metric.parse(metric), force),
+                RunExecutors.createEmbedding(executor, executorSettings(), getClass().getClassLoader()));
     }
 
     private static String blankToNull(String s) {

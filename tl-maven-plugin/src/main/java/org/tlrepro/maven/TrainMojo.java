@@ -1,9 +1,5 @@
 package org.tlrepro.maven;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Properties;
-
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -18,7 +14,7 @@ import org.tlrepro.core.train.TrainStage;
  * {@code integration-test}, it never fails because of accuracy: {@code tl:check} judges the results.
  */
 @Mojo(name = "train", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
-public class TrainMojo extends AbstractTlMojo {
+public class TrainMojo extends AbstractExecutorMojo {
 
     /** Skips this goal. */
     @Parameter(property = "tl.train.skip", defaultValue = "false")
@@ -65,19 +61,6 @@ public class TrainMojo extends AbstractTlMojo {
     @Parameter(property = "tl.jobs", defaultValue = "2")
     private int jobs;
 
-    /**
-     * Where the runs are trained: {@code local} (this JVM, {@code tl.jobs} at a time) or {@code spark}, which needs
-     * {@code org.tlrepro:tl-spark} as a dependency of this plugin (the reproduction's {@code -Pspark} profile adds
-     * it) and reads {@code tl.spark.master} (default {@code local[<tl.jobs>,2]}), {@code tl.spark.nativeThreads}
-     * (per task, default 1) and any {@code tl.spark.conf.<Spark property>}.
-     */
-    @Parameter(property = "tl.executor", defaultValue = "local")
-    private String executor;
-
-    /** {@code tl.<executor>.*} settings, e.g. {@code <master>spark://host:7077</master>}; -D properties win. */
-    @Parameter
-    private Map<String, String> executorSettings = new LinkedHashMap<>();
-
     @Override
     protected String goal() {
         return "train";
@@ -94,16 +77,6 @@ public class TrainMojo extends AbstractTlMojo {
                 table3Runs, trainSeed);
         new TrainStage().run(new TrainRequest(workDir().resolve("prepare"), workDir().resolve("cluster"),
                 workDir().resolve("runs"), protocol, table3Runs > 0, jobs, force),
-                RunExecutors.create(executor, settings(), jobs, getClass().getClassLoader()));
-    }
-
-    // the POM's executorSettings, then tl.<executor>.<key> given with -D (Maven makes them system properties)
-    private Map<String, String> settings() {
-        Map<String, String> out = new LinkedHashMap<>(executorSettings);
-        String prefix = "tl." + executor + ".";
-        Properties p = System.getProperties();
-        p.stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
-                .forEach(k -> out.put(k.substring(prefix.length()), p.getProperty(k)));
-        return out;
+                RunExecutors.create(executor, executorSettings(), jobs, getClass().getClassLoader()));
     }
 }

@@ -4,13 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.tlrepro.core.TlException;
+import org.tlrepro.core.embed.EmbeddingExecutor;
 import org.tlrepro.core.train.RunExecutor;
 import org.tlrepro.core.train.RunExecutorProvider;
 
 /**
- * {@code tl.executor=spark}: {@code tl.spark.master} (default {@code local[<tl.jobs>,2]}: in this JVM, each task
- * tried twice), {@code tl.spark.conf.<key>} for any Spark property, {@code tl.spark.nativeThreads} per task (default
- * 1).
+ * {@code tl.executor=spark}, for training and the embedding: {@code tl.spark.master} (default
+ * {@code local[<tl.jobs>,2]}: in this JVM, each task tried twice), {@code tl.spark.conf.<key>} for any Spark
+ * property, {@code tl.spark.nativeThreads} per task (default 1), {@code tl.spark.shipJars} (default true: tl's jars
+ * go to executors outside this JVM by {@code spark.jars}).
  */
 public final class SparkExecutorProvider implements RunExecutorProvider {
 
@@ -23,7 +25,17 @@ public final class SparkExecutorProvider implements RunExecutorProvider {
 
     @Override
     public RunExecutor create(Map<String, String> settings, int jobs) {
-        String master = settings.getOrDefault("master", "local[" + Math.max(1, jobs) + ",2]");
+        return new SparkRunExecutor(settings(settings, jobs));
+    }
+
+    /** The embedding's batches as Spark jobs; default master {@code local[<cores>,2]}. */
+    @Override
+    public EmbeddingExecutor createEmbedding(Map<String, String> settings) {
+        return new SparkEmbeddingExecutor(settings(settings, Runtime.getRuntime().availableProcessors()));
+    }
+
+    static SparkSettings settings(Map<String, String> settings, int slots) {
+        String master = settings.getOrDefault("master", "local[" + Math.max(1, slots) + ",2]");
         Map<String, String> conf = new LinkedHashMap<>();
         settings.forEach((k, v) -> {
             if (k.startsWith(CONF)) {
@@ -42,6 +54,11 @@ public final class SparkExecutorProvider implements RunExecutorProvider {
                     + "it to the cores of an executor divided by its task slots (spark.executor.cores / "
                     + "spark.task.cpus)");
         }
-        return new SparkRunExecutor(master, conf, nativeThreads);
+        String ship = settings.getOrDefault("shipJars", "true").trim();
+        if (!ship.equals("true") && !ship.equals("false")) {
+            throw new TlException("tl.spark.shipJars=" + ship + " is neither true nor false: true ships tl's jars "
+                    + "to the executors, false expects them on the executors' class path");
+        }
+        return new SparkSettings(master, conf, nativeThreads, Boolean.parseBoolean(ship));
     }
 }

@@ -1,6 +1,7 @@
 package org.tlrepro.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +20,7 @@ class SparkExecutorProviderTest {
         RunExecutor e = RunExecutors.create("spark", Map.of("master", "spark://host:7077", "nativeThreads", "2",
                 "conf.spark.task.maxFailures", "3"), 2, getClass().getClassLoader());
         assertInstanceOf(SparkRunExecutor.class, e);
-        assertEquals("Spark spark://host:7077, 2 native threads per task", e.describe());
+        assertEquals("Spark spark://host:7077, 2 native threads per task, tl's jars shipped to the executors", e.describe());
     }
 
     @Test
@@ -33,5 +34,18 @@ class SparkExecutorProviderTest {
         TlException e = assertThrows(TlException.class,
                 () -> new SparkExecutorProvider().create(Map.of("nativeThreads", "zero"), 2));
         assertTrue(e.getMessage().startsWith("tl.spark.nativeThreads=zero"), e.getMessage());
+    }
+
+    @Test
+    void shipsJarsOnlyToExecutorsOutsideThisJvm() {
+        assertTrue(new SparkExecutorProvider().create(Map.of("master", "spark://h:7077"), 2).describe()
+                .endsWith("tl's jars shipped to the executors"));
+        assertFalse(new SparkExecutorProvider().create(Map.of("master", "spark://h:7077", "shipJars", "false"), 2)
+                .describe().contains("shipped"));
+        assertFalse(new SparkExecutorProvider().create(Map.of("master", "local[2]"), 2).describe()
+                .contains("shipped"));
+        TlException e = assertThrows(TlException.class,
+                () -> new SparkExecutorProvider().create(Map.of("shipJars", "yes"), 2));
+        assertTrue(e.getMessage().startsWith("tl.spark.shipJars=yes"), e.getMessage());
     }
 }

@@ -19,8 +19,11 @@ import org.slf4j.LoggerFactory;
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.backend.NativeBackend;
 import org.tlrepro.core.embed.EmbeddingCache;
+import org.tlrepro.core.embed.EmbeddingExecutor;
 import org.tlrepro.core.embed.EmbeddingModel;
-import org.tlrepro.core.embed.KerasEmbedder;
+import org.tlrepro.core.embed.ImageBatch;
+import org.tlrepro.core.embed.KerasEmbedding;
+import org.tlrepro.core.embed.LocalEmbeddingExecutor;
 import org.tlrepro.core.fetch.FetchedFile;
 import org.tlrepro.core.fetch.FileFetcher;
 import org.tlrepro.core.fetch.HttpDownloader;
@@ -61,6 +64,11 @@ public final class ClusterStage {
     }
 
     public Result run(ClusterRequest request) {
+        return run(request, new LocalEmbeddingExecutor());
+    }
+
+    /** Clusters, with the images the cache lacks embedded on {@code executor}. */
+    public Result run(ClusterRequest request, EmbeddingExecutor executor) {
         PreparedData data = new PreparedData(request.preparedDir());
         if (!Files.isRegularFile(data.index())) {
             throw new TlException("there is no prepared data in " + data.dir() + ": run tl:prepare first");
@@ -87,7 +95,7 @@ public final class ClusterStage {
         long start = System.nanoTime();
         EmbeddingCache cache = EmbeddingCache.open(
                 EmbeddingCache.fileFor(request.cache().resolve("embeddings"), request.model()));
-        int computed = embedMissing(request, data, index, cache);
+        int computed = embedMissing(request, data, index, cache, executor);
         double embedSeconds = (System.nanoTime() - start) / 1e9;
         float[][] vectors = new float[index.rows().size()][];
         String[] classOfRow = new String[vectors.length];
@@ -140,7 +148,8 @@ public final class ClusterStage {
     }
 
     /** Embeds the images the cache lacks; returns how many. */
-    private int embedMissing(ClusterRequest request, PreparedData data, PreparedIndex index, EmbeddingCache cache) {
+    private int embedMissing(ClusterRequest request, PreparedData data, PreparedIndex index, EmbeddingCache cache,
+                             EmbeddingExecutor executor) {
         Map<String, PreparedIndex.Row> missing = new LinkedHashMap<>();
         for (PreparedIndex.Row row : index.rows()) {
             if (cache.get(row.sha256()) == null) {
@@ -151,44 +160,27 @@ public final class ClusterStage {
             LOG.info("All {} embeddings are in the cache {}", index.rows().size(), cache.file());
             return 0;
         }
-        LOG.info("Embedding {} images ({} from the cache {})", missing.size(), index.rows().size() - missing.size(),
-                cache.file());
+        LOG.info("Embedding {} images ({} from the cache {}) on {}", missing.size(),
+                index.rows().size() - missing.size(), cache.file(), executor.describe());
         EmbeddingModel model = request.model();
         FetchedFile file = new FileFetcher(request.mirror(), request.cache(), downloader)
                 .fetchFirst(List.of(model.file()));
-        KerasEmbedder embedder = KerasEmbedder.load(file.path(), model);
-        Progress progress = new Progress(LOG, "Embedding with " + model.name(), missing.size(), "images");
         List<PreparedIndex.Row> todo = new ArrayList<>(missing.values());
-        int done = 0;
+        List<ImageBatch> batches = new ArrayList<>();
         for (int from = 0; from < todo.size(); from += model.batchSize()) {
-            List<PreparedIndex.Row> batch = todo.subList(from, Math.min(todo.size(), from + model.batchSize()));
-            List<byte[]> bytes = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (PreparedIndex.Row row : batch) {
-                Path original = data.original(row.className(), row.filename());
-                bytes.add(readVerified(original, row.sha256()));
-                names.add(original.toString());
-            }
-            cache.put(batch.stream().map(PreparedIndex.Row::sha256).toList(), embedder.embed(bytes, names));
-            done += batch.size();
-            progress.update(done);
+            List<PreparedIndex.Row> rows = todo.subList(from, Math.min(todo.size(), from + model.batchSize()));
+            batches.add(new ImageBatch(rows.stream().map(PreparedIndex.Row::sha256).toList(), rows.stream()
+                    .map(r -> data.original(r.className(), r.filename()).toString()).toList()));
         }
-        progress.finish(done);
-        return done;
-    }
-
-    private static byte[] readVerified(Path original, String sha256) {
-        try {
-            byte[] bytes = Files.readAllBytes(original);
-            if (!Sha256.hex(bytes).equals(sha256)) {
-                throw new TlException(original + " was changed after tl:prepare verified it: run tl:prepare with "
-                        + "-Dtl.force=true");
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new TlException(original + " cannot be read (" + e.getMessage() + "): run tl:prepare with "
-                    + "-Dtl.force=true", e);
-        }
+        Progress progress = new Progress(LOG, "Embedding with " + model.name(), missing.size(), "images");
+        int[] done = {0};
+        executor.execute(batches, new KerasEmbedding(file.path().toString(), model), out -> {
+            cache.put(out.batch().sha256s(), out.vectors());
+            done[0] += out.batch().size();
+            progress.update(done[0]);
+        });
+        progress.finish(done[0]);
+        return done[0];
     }
 
     /** One-letter node prefixes (U, P), or whole class names where initials would clash. */

@@ -1,5 +1,7 @@
 package org.tlrepro.core.embed;
 
+import java.io.Serializable;
+
 import org.tlrepro.core.fetch.RemoteFile;
 
 /**
@@ -13,7 +15,7 @@ import org.tlrepro.core.fetch.RemoteFile;
  * @param batchSize     images per forward pass
  */
 public record EmbeddingModel(RemoteFile file, String name, int inputSize, Preprocessing preprocessing,
-                             String featureLayer, int batchSize) {
+                             String featureLayer, int batchSize) implements Serializable {
 
     /** Everything that changes the vectors, for cache keys and fingerprints. */
     public String identity() {

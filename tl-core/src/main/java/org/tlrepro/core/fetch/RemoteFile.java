@@ -1,5 +1,6 @@
 package org.tlrepro.core.fetch;
 
+import java.io.Serializable;
 import java.net.URI;
 
 import org.tlrepro.core.io.Sha256;
@@ -12,7 +13,7 @@ import org.tlrepro.core.io.Sha256;
  *                by whoever reads it, as the images of an archive are verified against the manifest)
  * @param url     canonical download address, or {@code null} for a file only a mirror holds
  */
-public record RemoteFile(String name, String sha256, URI url) {
+public record RemoteFile(String name, String sha256, URI url) implements Serializable {
 
     public RemoteFile {
         if (name == null || name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {

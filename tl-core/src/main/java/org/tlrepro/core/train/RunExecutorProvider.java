@@ -2,8 +2,11 @@ package org.tlrepro.core.train;
 
 import java.util.Map;
 
+import org.tlrepro.core.embed.EmbeddingExecutor;
+import org.tlrepro.core.embed.LocalEmbeddingExecutor;
+
 /**
- * Makes a {@link RunExecutor} other than the local one, found with {@link java.util.ServiceLoader} by
+ * Makes a {@link RunExecutor} (and an {@link EmbeddingExecutor}) other than the local one, found with {@link java.util.ServiceLoader} by
  * {@link #name()} ({@code tl.executor}); the {@code tl-spark} module provides "spark".
  */
 public interface RunExecutorProvider {
@@ -18,4 +21,12 @@ public interface RunExecutorProvider {
      * @param jobs     {@code tl.jobs}, for executors that run several units per process
      */
     RunExecutor create(Map<String, String> settings, int jobs);
+
+    /**
+     * The executor of the embedding's forward passes ({@code tl:cluster}); one that trains only may leave the
+     * embedding in this JVM.
+     */
+    default EmbeddingExecutor createEmbedding(Map<String, String> settings) {
+        return new LocalEmbeddingExecutor();
+    }
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 import org.tlrepro.core.TlException;
+import org.tlrepro.core.embed.EmbeddingExecutor;
+import org.tlrepro.core.embed.LocalEmbeddingExecutor;
 
 /** Chooses the executor that {@code tl.executor} names. */
 public final class RunExecutors {
@@ -15,13 +17,25 @@ public final class RunExecutors {
     }
 
     public static RunExecutor create(String name, Map<String, String> settings, int jobs, ClassLoader loader) {
-        if (name == null || name.isBlank() || name.equals(LOCAL)) {
+        if (isLocal(name)) {
             return new LocalRunExecutor(jobs);
         }
+        return provider(name, loader).create(settings, jobs);
+    }
+
+    /** The embedding's executor that {@code tl.executor} names. */
+    public static EmbeddingExecutor createEmbedding(String name, Map<String, String> settings, ClassLoader loader) {
+        return isLocal(name) ? new LocalEmbeddingExecutor() : provider(name, loader).createEmbedding(settings);
+    }
+
+    private static boolean isLocal(String name) {
+        return name == null || name.isBlank() || name.equals(LOCAL);
+    }
+
+    private static RunExecutorProvider provider(String name, ClassLoader loader) {
         List<RunExecutorProvider> found = ServiceLoader.load(RunExecutorProvider.class, loader).stream()
                 .map(ServiceLoader.Provider::get).toList();
         return found.stream().filter(p -> p.name().equals(name)).findFirst()
-                .map(p -> p.create(settings, jobs))
                 .orElseThrow(() -> new TlException("tl.executor=" + name + " is not available: the executors on the "
                         + "class path are " + (found.isEmpty() ? "local only" : "local, "
                         + String.join(", ", found.stream().map(RunExecutorProvider::name).toList()))

@@ -1,0 +1,35 @@
+package org.tlrepro.maven;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** A goal whose heavy work can run elsewhere: {@code tl:cluster} (the embedding) and {@code tl:train}. */
+public abstract class AbstractExecutorMojo extends AbstractTlMojo {
+
+    /**
+     * Where the embedding and the runs are computed: {@code local} (this JVM; training {@code tl.jobs} at a time)
+     * or {@code spark}, which needs {@code org.tlrepro:tl-spark} as a dependency of this plugin (the reproduction's
+     * {@code -Pspark} profile adds it) and reads {@code tl.spark.master} (default {@code local[<tl.jobs>,2]}),
+     * {@code tl.spark.nativeThreads} (per task, default 1), {@code tl.spark.shipJars} (default true) and any
+     * {@code tl.spark.conf.<Spark property>}.
+     */
+    @Parameter(property = "tl.executor", defaultValue = "local")
+    protected String executor;
+
+    /** {@code tl.<executor>.*} settings, e.g. {@code <master>spark://host:7077</master>}; -D properties win. */
+    @Parameter
+    private Map<String, String> executorSettings = new LinkedHashMap<>();
+
+    /** The POM's executorSettings, then tl.&lt;executor&gt;.&lt;key&gt; given with -D (Maven makes them system properties). */
+    protected Map<String, String> executorSettings() {
+        Map<String, String> out = new LinkedHashMap<>(executorSettings);
+        String prefix = "tl." + executor + ".";
+        Properties p = System.getProperties();
+        p.stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
+                .forEach(k -> out.put(k.substring(prefix.length()), p.getProperty(k)));
+        return out;
+    }
+}
