@@ -53,8 +53,11 @@ public final class SvgCharts {
         if (line) {
             y = y.include(r.intercept() + r.slope() * x.min).include(r.intercept() + r.slope() * x.max);
         }
-        x = x.padded();
-        y = y.padded();
+        x = x.padded().nice();
+        y = y.padded().nice();
+        if (r.xLabel().endsWith("(%)")) {
+            x = x.within(0, 100); // a class ratio: the axis never runs past 0 or 100 %
+        }
         axes(svg, x, y, r.xLabel(), r.yLabel());
         if (line) {
             double x0 = x.min;
@@ -93,7 +96,7 @@ public final class SvgCharts {
         if (all.isEmpty()) {
             return close(svg.append(text(WIDTH / 2.0, HEIGHT / 2.0, "middle", "no runs yet")));
         }
-        Range y = Range.of(all.stream().mapToDouble(Double::doubleValue).toArray()).padded();
+        Range y = Range.of(all.stream().mapToDouble(Double::doubleValue).toArray()).padded().nice();
         double band = (WIDTH - LEFT - RIGHT) / (double) schemes.size();
         axes(svg, null, y, "", "test accuracy (%)");
         for (int i = 0; i < schemes.size(); i++) {
@@ -147,7 +150,7 @@ public final class SvgCharts {
         for (int i = 0; i < leaves.size(); i++) {
             xOf.put(leaves.get(i), LEFT + step * (i + 0.5));
         }
-        Range y = new Range(0, top.get(top.size() - 1).height());
+        Range y = new Range(0, top.get(top.size() - 1).height()).nice();
         axes(svg, null, y, "", "merge height");
         for (int k = 0; k < top.size(); k++) {
             Dendrogram.Merge m = top.get(k);
@@ -221,22 +224,29 @@ public final class SvgCharts {
         return new Markup(svg.append("</svg>").toString());
     }
 
-    /** Axes with five ticks on y (and on x when given), and the labels. */
+    /** Axes with round ticks on y (and on x when given), and the labels; the ranges are {@link Range#nice()}. */
     private static void axes(StringBuilder svg, Range x, Range y, String xLabel, String yLabel) {
         int bottom = HEIGHT - BOTTOM;
         svg.append(String.format(Locale.ROOT,
                 "<path d=\"M%d %dV%dH%d\" fill=\"none\" stroke=\"#333\"/>", LEFT, TOP, bottom, WIDTH - RIGHT));
-        for (int i = 0; i <= 4; i++) {
-            double v = y.min + (y.max - y.min) * i / 4;
+        NiceAxis ya = NiceAxis.of(y.min, y.max, 5);
+        for (double v : ya.ticks()) {
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333\"/>",
                     LEFT - 4, py(y, v), LEFT, py(y, v)));
-            svg.append(text(LEFT - 6, py(y, v) + 4, "end", tick(v, y)));
-            if (x != null) {
-                double u = x.min + (x.max - x.min) * i / 4;
+            svg.append(text(LEFT - 6, py(y, v) + 4, "end", ya.label(v)));
+        }
+        // where the data straddle zero (an improvement), a line at zero tells gains from losses
+        if (y.min < 0 && y.max > 0) {
+            svg.append(String.format(Locale.ROOT, "<line class=\"zero\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" "
+                    + "y2=\"%.1f\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>", LEFT, py(y, 0), WIDTH - RIGHT, py(y, 0)));
+        }
+        if (x != null) {
+            NiceAxis xa = NiceAxis.of(x.min, x.max, 5);
+            for (double u : xa.ticks()) {
                 svg.append(String.format(Locale.ROOT,
                         "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333\"/>", px(x, u), bottom, px(x, u),
                         bottom + 4));
-                svg.append(text(px(x, u), bottom + 16, "middle", tick(u, x)));
+                svg.append(text(px(x, u), bottom + 16, "middle", xa.label(u)));
             }
         }
         svg.append(text((LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - 8, "middle", xLabel));
@@ -256,11 +266,6 @@ public final class SvgCharts {
 
     private static double py(Range y, double v) {
         return HEIGHT - BOTTOM - (v - y.min) / (y.max - y.min) * (HEIGHT - BOTTOM - TOP);
-    }
-
-    /** A tick label; a tick within a thousandth of the axis from zero reads "0", not "-7.05e-06". */
-    private static String tick(double v, Range axis) {
-        return Math.abs(v) < (axis.max - axis.min) * 1e-3 ? "0" : num(v);
     }
 
     private static String num(double v) {
@@ -286,10 +291,20 @@ public final class SvgCharts {
             return Double.isFinite(v) ? new Range(Math.min(min, v), Math.max(max, v)) : this;
         }
 
-        /** 5% more on each side. */
+        /** 2% more on each side, so that no point sits on the frame. */
         Range padded() {
-            double pad = max > min ? (max - min) * 0.05 : 0.5;
+            double pad = max > min ? (max - min) * 0.02 : 0.5;
             return new Range(min - pad, max + pad);
+        }
+
+        Range within(double lo, double hi) {
+            return new Range(Math.max(lo, min), Math.min(hi, max));
+        }
+
+        /** Widened to the round ends of its {@link NiceAxis}, so that the first and last ticks are the axis' ends. */
+        Range nice() {
+            NiceAxis a = NiceAxis.of(min, max, 5);
+            return new Range(a.min(), a.max());
         }
 
         /** An empty or single-value range becomes one unit wide, so that scaling never divides by zero. */

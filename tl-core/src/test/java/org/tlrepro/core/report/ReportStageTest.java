@@ -82,6 +82,17 @@ class ReportStageTest {
     }
 
     @Test
+    void htmlFitsANarrowScreenAndPrintsWithoutScrolling() throws Exception {
+        Document doc = parse(html);
+        assertEquals("width=device-width, initial-scale=1", text(doc, "//meta[@name='viewport']/@content"));
+        String css = text(doc, "//style");
+        // every chart has a viewBox, so the stylesheet's max-width shrinks it instead of overflowing a phone
+        assertTrue(css.contains("figure svg { max-width: 100%; height: auto; }"), css);
+        assertEquals(count(doc, "//*[local-name()='svg']"), count(doc, "//*[local-name()='svg'][@viewBox]"));
+        assertTrue(css.contains("@media print"), css);
+    }
+
+    @Test
     void table1CountsTheParametersOfThePapersNetwork() throws Exception {
         Document doc = parse(html);
         assertEquals("848,226", text(doc, "//table[@id='table1']/tfoot/tr[1]/td[3]"));

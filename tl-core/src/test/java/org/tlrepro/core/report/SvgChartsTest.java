@@ -52,6 +52,34 @@ class SvgChartsTest {
     }
 
     @Test
+    void axesEndAndTickAtRoundNumbers() {
+        NiceAxis fractions = NiceAxis.of(0.00173, 0.0246, 5);
+        assertEquals(List.of("0.00", "0.01", "0.02", "0.03"),
+                fractions.ticks().stream().map(fractions::label).toList());
+        NiceAxis accuracy = NiceAxis.of(58.0, 79.7, 5);
+        assertEquals(List.of("50", "60", "70", "80"),
+                accuracy.ticks().stream().map(accuracy::label).toList());
+        NiceAxis improvement = NiceAxis.of(-3.2, 7.9, 5);
+        assertEquals(List.of("-5", "0", "5", "10"), improvement.ticks().stream().map(improvement::label).toList());
+        assertEquals(-5, improvement.min(), 1e-12);
+    }
+
+    @Test
+    void improvementGetsAZeroLineAndRatioAxesStayWithin100() throws Exception {
+        Regression r = Regression.fit("source minority/majority class ratio (%)", "improvement (points)",
+                List.of(new Regression.Point("A", 60, -2), new Regression.Point("B", 99.5, 4),
+                        new Regression.Point("C", 80, 1)));
+        Document svg = parse(SvgCharts.scatter(r));
+        assertEquals(1, countClass(svg, "zero"));
+        String text = svg.getDocumentElement().getTextContent();
+        assertTrue(text.contains("100"), text);
+        assertFalse(text.contains("105") || text.contains("110"), text);
+        Regression positive = Regression.fit("x", "y", List.of(new Regression.Point("A", 1, 2),
+                new Regression.Point("B", 2, 3)));
+        assertEquals(0, countClass(parse(SvgCharts.scatter(positive)), "zero"));
+    }
+
+    @Test
     void scatterWithoutPointsSaysSo() throws Exception {
         Document svg = parse(SvgCharts.scatter(Regression.fit("x", "y", List.of())));
         assertTrue(svg.getDocumentElement().getTextContent().contains("no combinations"));
