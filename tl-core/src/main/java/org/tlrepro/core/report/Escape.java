@@ -26,7 +26,10 @@ public final class Escape {
         return out.toString();
     }
 
-    /** LaTeX text mode: the ten special characters, and {@code < >}, which OT1 fonts print as other glyphs. */
+    /**
+     * LaTeX text mode: the ten special characters, {@code < >}, which OT1 fonts print as other glyphs, and the sign
+     * of a negative number ({@code -2.5}, not the hyphen of {@code P1-U2}) as a minus sign.
+     */
     public static String tex(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
@@ -38,10 +41,20 @@ public final class Escape {
                 case '^' -> out.append("\\textasciicircum{}");
                 case '<' -> out.append("\\textless{}");
                 case '>' -> out.append("\\textgreater{}");
+                case '-' -> out.append(isSign(s, i) ? "\\textminus{}" : "-");
                 default -> out.append(c);
             }
         }
         return out.toString();
+    }
+
+    // a '-' before a digit that does not follow a letter, digit or closing bracket
+    private static boolean isSign(String s, int i) {
+        boolean digitAfter = i + 1 < s.length() && (Character.isDigit(s.charAt(i + 1))
+                || s.charAt(i + 1) == '.' && i + 2 < s.length() && Character.isDigit(s.charAt(i + 2)));
+        boolean operandBefore = i > 0
+                && (Character.isLetterOrDigit(s.charAt(i - 1)) || ")]}".indexOf(s.charAt(i - 1)) >= 0);
+        return digitAfter && !operandBefore;
     }
 
     /**

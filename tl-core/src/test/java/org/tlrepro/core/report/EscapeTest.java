@@ -7,6 +7,12 @@ import org.junit.jupiter.api.Test;
 class EscapeTest {
 
     @Test
+    void negativeNumbersGetAMinusSignInLatexButHyphensStay() {
+        assertEquals("\\textminus{}26.21 and (\\textminus{}0.5) but P1-U2, source-target, 1e-5",
+                Escape.tex("-26.21 and (-0.5) but P1-U2, source-target, 1e-5"));
+    }
+
+    @Test
     void escapesLatexSpecialCharacters() {
         assertEquals("50\\% \\& \\_x\\_", Escape.tex("50% & _x_"));
         assertEquals("\\$\\#\\{\\}\\textasciitilde{}\\textasciicircum{}\\textbackslash{}", Escape.tex("$#{}~^\\"));
