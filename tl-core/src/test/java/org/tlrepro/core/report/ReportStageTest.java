@@ -123,7 +123,9 @@ class ReportStageTest {
         assertEquals("+9.00", text(doc, "//table[@id='table3']/tbody/tr[1]/td[12]"));
         assertEquals("0.00", text(doc, "//table[@id='table3']/tbody/tr[1]/td[13]"), "SD of the per-run improvement");
         assertEquals("n/a", text(doc, "//table[@id='table3']/tbody/tr[2]/td[13]"), "no SD of a single run");
-        assertEquals("U2+P2", text(doc, "//table[@id='table3']/tbody/tr[1]/td[15]"));
+        assertEquals(16, count(doc, "//table[@id='table3-paper']/tbody/tr"));
+        assertEquals("U2+P2", text(doc, "//table[@id='table3-paper']/tbody/tr[1]/td[2]"));
+        assertEquals("+9.00", text(doc, "//table[@id='table3-paper']/tbody/tr[1]/td[9]"), "ours at the paper's rank 1");
         assertEquals("not trained", text(doc, "//table[@id='table3']/tbody/tr[3]/td[2]"));
         assertTrue(html.contains("assigned independently"));
         assertTrue(html.contains("Bars: one SD"), "a combination has two runs");
@@ -160,7 +162,7 @@ class ReportStageTest {
     @Test
     void latexTablesUseBooktabsAndEscapeData() throws Exception {
         String tables = Files.readString(files.tables());
-        assertEquals(3, tables.split("\\\\toprule", -1).length - 1);
+        assertEquals(4, tables.split("\\\\toprule", -1).length - 1, "Tables 1, 2, 3 and the paper's 3");
         assertTrue(tables.contains("P\\textless{}\\&\\textgreater{}1+U1"), tables);
         assertTrue(tables.contains("848,226"));
         assertFalse(tables.contains("<&>"));
