@@ -36,10 +36,6 @@ public class ReportMojo extends AbstractRulesMojo {
     @Parameter(property = "tl.report.results")
     private File results;
 
-    /** Side of the network input, for Table 1. */
-    @Parameter(property = "tl.imageSize", defaultValue = "50")
-    private int imageSize;
-
     @Override
     protected String goal() {
         return "report";
@@ -58,7 +54,7 @@ public class ReportMojo extends AbstractRulesMojo {
             diffWith = null;
         }
         ReportFiles files = ReportStage.run(new ReportRequest(workDir(), pathOrNull(templates), pathOrNull(paperValues),
-                rules(), imageSize, pathOrNull(diffWith), pathOrNull(results)));
+                rules(), pathOrNull(diffWith), pathOrNull(results)));
         if (results != null) {
             getLog().info("Rendered the published results in " + results + ", not this build's");
         }

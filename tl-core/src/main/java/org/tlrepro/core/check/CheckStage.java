@@ -32,7 +32,7 @@ public final class CheckStage {
             outcomes = Gates.check(results, request.rules(), null);
             if (Gates.failures(outcomes).isEmpty()) {
                 Baseline fresh = Baseline.write(request.baseline(), Metrics.of(results), results.runs(),
-                        results.clustering());
+                        results.clustering(), results.setup());
                 written = fresh.dir();
                 outcomes = Gates.check(results, request.rules(), fresh);
             }

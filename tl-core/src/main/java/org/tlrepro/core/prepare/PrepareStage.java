@@ -80,7 +80,7 @@ public final class PrepareStage {
         Fingerprint fingerprint = fingerprint(request, manifest, selection);
         Optional<String> stale = stage.staleReason(fingerprint, request.force());
         if (stale.isEmpty()) {
-            PrepareSummary summary = readSummary(out);
+            PrepareSummary summary = out.readSummary();
             LOG.info("Prepared data in {} is up to date ({} images); skipping (-Dtl.force=true recomputes)",
                     out.dir(), summary.images());
             return new Result(true, out, summary);
@@ -103,14 +103,6 @@ public final class PrepareStage {
             return new Result(false, out, summary);
         } finally {
             AtomicFiles.deleteRecursively(staging);
-        }
-    }
-
-    private static PrepareSummary readSummary(PreparedData out) {
-        try {
-            return JSON.readValue(out.summary().toFile(), PrepareSummary.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + out.summary(), e);
         }
     }
 

@@ -1,6 +1,10 @@
 package org.tlrepro.core.prepare;
 
+import java.io.IOException;
 import java.nio.file.Path;
+
+import org.tlrepro.core.TlException;
+import org.tlrepro.core.io.Json;
 
 /**
  * The folder {@code tl:prepare} writes and later stages read.
@@ -33,5 +37,15 @@ public record PreparedData(Path dir) {
 
     public Path summary() {
         return dir.resolve("prepare.json");
+    }
+
+    /** {@code prepare.json}: image size, classes and counts. */
+    public PrepareSummary readSummary() {
+        try {
+            return Json.MAPPER.readValue(summary().toFile(), PrepareSummary.class);
+        } catch (IOException e) {
+            throw new TlException(summary() + " cannot be read (" + e.getMessage() + "): run tl:prepare again with "
+                    + "-Dtl.force=true", e);
+        }
     }
 }

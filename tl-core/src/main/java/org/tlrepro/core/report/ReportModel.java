@@ -20,6 +20,7 @@ import org.tlrepro.core.results.SchemeSummary;
 import org.tlrepro.core.stage.ToolVersion;
 import org.tlrepro.core.train.PaperCnn;
 import org.tlrepro.core.train.RunResult;
+import org.tlrepro.core.train.TrainedNetwork;
 
 /**
  * What the templates see: the results, arranged the way the paper's tables are laid out, plus the figures and the
@@ -47,12 +48,11 @@ public final class ReportModel {
     }
 
     /**
-     * @param table1   the layers of the paper's CNN as built, see {@link PaperCnn#table1}
      * @param metrics  {@link Metrics#of} the results, for the diff against the baseline
      * @param baseline the baseline to diff against, or {@code null}
      */
-    public static Map<String, Object> of(Results results, List<Rule.Outcome> outcomes, List<PaperCnn.LayerRow> table1,
-                                         int imageSize, Map<String, Double> metrics, Baseline baseline) {
+    public static Map<String, Object> of(Results results, List<Rule.Outcome> outcomes, Map<String, Double> metrics,
+                                         Baseline baseline) {
         Map<String, Object> m = new LinkedHashMap<>();
         PaperValues paper = results.paper();
         m.put("results", results);
@@ -60,10 +60,17 @@ public final class ReportModel {
         if (paper != null) {
             m.put("paper", paper);
         }
-        m.put("imageSize", imageSize);
-        m.put("table1", table1);
-        m.put("table1Total", table1.stream().mapToLong(PaperCnn.LayerRow::parameters).sum());
+        // Table 1 is the network tl:train recorded; published results of an older tl have none
+        TrainedNetwork network = results.setup() == null ? null : results.setup().network();
+        m.put("hasNetwork", network != null);
+        if (network != null) {
+            m.put("network", network);
+            m.put("table1", network.layers());
+            m.put("table1Total", network.parameters());
+        }
         m.put("paperParameters", paper != null ? paper.parameters() : PaperCnn.PAPER_PARAMETERS);
+        m.put("reductions", results.reductions());
+        m.put("paperImprovement", paper == null ? Double.NaN : paper.improvement());
         m.put("table2", results.table2());
         m.put("table2Columns", results.table2().stream().map(ReportModel::column).toList());
         m.put("table2Rows", rows(results.table2()));

@@ -15,8 +15,6 @@ import org.tlrepro.core.results.MetricsFile;
 import org.tlrepro.core.results.Results;
 import org.tlrepro.core.results.ResultsLoader;
 import org.tlrepro.core.results.Rule;
-import org.tlrepro.core.train.PaperCnn;
-import org.tlrepro.core.train.Protocol;
 
 /**
  * {@code tl:report}: renders {@code report.html}, {@code tables.tex}, {@code report.tex} and {@code summary.md}
@@ -51,8 +49,7 @@ public final class ReportStage {
         Baseline baseline = request.baseline() == null ? null : Baseline.read(request.baseline());
         List<Rule.Outcome> outcomes = Gates.check(results, request.rules(), baseline);
         Map<String, Double> metrics = Metrics.of(results);
-        Map<String, Object> model = ReportModel.of(results, outcomes, table1(request.imageSize()), request.imageSize(),
-                metrics, baseline);
+        Map<String, Object> model = ReportModel.of(results, outcomes, metrics, baseline);
         Path dir = outputDir(request.workDir());
         Path metricsFile = dir.resolve(MetricsFile.NAME);
         MetricsFile.write(metricsFile, metrics);
@@ -62,11 +59,6 @@ public final class ReportStage {
         Path latex = render(renderer, model, dir, LATEX, Escape::tex, overridden);
         Path summary = render(renderer, model, dir, SUMMARY, Escape::markdown, overridden);
         return new ReportFiles(html, latex, tables, summary, metricsFile, List.copyOf(overridden));
-    }
-
-    /** Table 1 as built: the paper's CNN for two classes. */
-    static List<PaperCnn.LayerRow> table1(int imageSize) {
-        return PaperCnn.table1(PaperCnn.build(imageSize, 2, Protocol.paper(), 1), imageSize);
     }
 
     private static Path render(ReportRenderer renderer, Map<String, Object> model, Path dir, String file,

@@ -15,21 +15,25 @@ import org.tlrepro.core.cluster.ClusterStage;
 import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Json;
 import org.tlrepro.core.train.RunResult;
+import org.tlrepro.core.train.TrainSetup;
 
 /**
  * A committed earlier result to compare with: a folder holding {@code metrics.json} and the run records behind it,
  * {@code runs/<experiment>/scheme<k>-run<nn>.json}, each a ledger record as {@code tl:train} wrote it. The records
  * give the statistical tests their per-run values; the metrics give the diff table. With the clustering beside
  * them ({@code cluster.json}, as {@code tl:cluster} wrote it) the folder is a published result that
- * {@code tl:report} can render without training ({@link ResultsLoader#loadPublished}).
+ * {@code tl:report} can render without training ({@link ResultsLoader#loadPublished}); {@code setup.json} (the
+ * protocol and network) gives that report its Table 1 and configuration.
  *
  * @param dir     the folder
  * @param metrics every metric of the baseline build
  * @param runs    its run records
+ * @param setup   how the runs were trained, or {@code null} for a folder without {@code setup.json}
  */
-public record Baseline(Path dir, Map<String, Double> metrics, List<RunResult> runs) {
+public record Baseline(Path dir, Map<String, Double> metrics, List<RunResult> runs, TrainSetup setup) {
 
     public static final String RUNS = "runs";
+    public static final String SETUP = "setup.json";
 
     /** The per-run values of the baseline's runs, see {@link Samples}. */
     public Map<String, double[]> samples() {
@@ -54,12 +58,21 @@ public record Baseline(Path dir, Map<String, Double> metrics, List<RunResult> ru
                         + e.getMessage() + "): refresh the baseline with -Dtl.baseline.update=true", e);
             }
         }
-        return new Baseline(dir, metrics, List.copyOf(runs));
+        TrainSetup setup = null;
+        if (Files.isRegularFile(dir.resolve(SETUP))) {
+            try {
+                setup = Json.MAPPER.readValue(dir.resolve(SETUP).toFile(), TrainSetup.class);
+            } catch (IOException e) {
+                throw new TlException(dir.resolve(SETUP) + " cannot be read (" + e.getMessage()
+                        + "): refresh the baseline with -Dtl.baseline.update=true", e);
+            }
+        }
+        return new Baseline(dir, metrics, List.copyOf(runs), setup);
     }
 
     /** Replaces the folder {@code dir} whole: a killed build leaves the old baseline or the new one. */
     public static Baseline write(Path dir, Map<String, Double> metrics, List<RunResult> runs) {
-        return write(dir, metrics, runs, null);
+        return write(dir, metrics, runs, null, null);
     }
 
     /**
@@ -67,14 +80,18 @@ public record Baseline(Path dir, Map<String, Double> metrics, List<RunResult> ru
      * rendered as a published result.
      *
      * @param clustering the clustering, or {@code null} for a baseline of metrics and runs only
+     * @param setup      how the runs were trained, or {@code null}
      */
     public static Baseline write(Path dir, Map<String, Double> metrics, List<RunResult> runs,
-                                 ClusterResult clustering) {
+                                 ClusterResult clustering, TrainSetup setup) {
         Path staging = AtomicFiles.stagingDirectory(dir);
         try {
             MetricsFile.write(staging.resolve(MetricsFile.NAME), metrics);
             if (clustering != null) {
                 ClusterStage.writeResult(staging, clustering);
+            }
+            if (setup != null) {
+                AtomicFiles.write(staging.resolve(SETUP), Json.MAPPER.writeValueAsBytes(setup));
             }
             for (RunResult r : runs.stream().sorted(Comparator.comparing(RunResult::experiment)
                     .thenComparingInt(RunResult::scheme).thenComparingInt(RunResult::run)).toList()) {
@@ -87,6 +104,6 @@ public record Baseline(Path dir, Map<String, Double> metrics, List<RunResult> ru
             AtomicFiles.deleteRecursively(staging);
             throw new TlException("cannot write the baseline " + dir + ": " + e.getMessage(), e);
         }
-        return new Baseline(dir, Map.copyOf(metrics), List.copyOf(runs));
+        return new Baseline(dir, Map.copyOf(metrics), List.copyOf(runs), setup);
     }
 }

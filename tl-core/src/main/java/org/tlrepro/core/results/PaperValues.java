@@ -18,9 +18,25 @@ import org.tlrepro.core.io.Json;
  * @param table2           per-scheme mean and SD of the test accuracy (percent; SD as printed, a fraction of 1)
  * @param nodeSizes        the paper's second-level dendrogram node sizes
  * @param table3           Table 3 as printed
+ * @param setup            the paper's data and protocol (Sections 3 and 4), or {@code null} if not given
  */
 public record PaperValues(String citation, List<String> notes, long parameters, String embeddingNetwork,
-                          List<Scheme> table2, Map<String, Integer> nodeSizes, List<Table3Row> table3) {
+                          List<Scheme> table2, Map<String, Integer> nodeSizes, List<Table3Row> table3,
+                          Setup setup) {
+
+    /**
+     * The paper's configuration, which a run is compared with before its numbers are.
+     *
+     * @param runs runs per Table 2 scheme
+     */
+    public record Setup(int imagesPerClass, int imageSize, int epochs, int batchSize, double learningRate,
+                        double trainFraction, int runs) {
+    }
+
+    /** The paper's Scheme 4 mean minus its Scheme 1 mean (percentage points), or NaN without both. */
+    public double improvement() {
+        return scheme(4).map(Scheme::mean).orElse(Double.NaN) - scheme(1).map(Scheme::mean).orElse(Double.NaN);
+    }
 
     /** A Table 2 scheme: mean accuracy in percent, SD as printed (0.04 means 4 percentage points). */
     public record Scheme(int scheme, double mean, double sd, List<Double> runs) {

@@ -1,8 +1,10 @@
 package org.tlrepro.core.results;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -10,7 +12,9 @@ import java.util.TreeMap;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.tlrepro.core.cluster.ClusterResult;
 import org.tlrepro.core.cluster.SubsetPair;
+import org.tlrepro.core.train.Protocol;
 import org.tlrepro.core.train.RunResult;
+import org.tlrepro.core.train.TrainSetup;
 
 /** Derives {@link Results} from the runs, the clustering and the paper's values. */
 public final class ResultsBuilder {
@@ -22,7 +26,13 @@ public final class ResultsBuilder {
     private ResultsBuilder() {
     }
 
+    /** Results whose training setup is not known (tests, old published results). */
     public static Results build(ClusterResult clustering, List<RunResult> runs, PaperValues paper) {
+        return build(clustering, null, runs, paper);
+    }
+
+    /** @param setup how the runs were trained, or {@code null} where not recorded */
+    public static Results build(ClusterResult clustering, TrainSetup setup, List<RunResult> runs, PaperValues paper) {
         List<SchemeSummary> table2 = new ArrayList<>();
         for (int scheme = 1; scheme <= 4; scheme++) {
             int s = scheme;
@@ -80,7 +90,8 @@ public final class ResultsBuilder {
                         distance),
                 Regression.fit("source minority/majority class ratio (%)", "improvement (points)", sourceRatio),
                 Regression.fit("target minority/majority class ratio (%)", "improvement (points)", targetRatio),
-                clustering, paper, deviations(clustering, paper), List.copyOf(runs));
+                clustering, paper, setup, deviations(clustering, paper), reductions(clustering, setup, table2, paper),
+                List.copyOf(runs));
     }
 
     private static SchemeSummary summary(int scheme, List<RunResult> runs, Optional<PaperValues.Scheme> paper) {
@@ -108,6 +119,54 @@ public final class ResultsBuilder {
         Map<Integer, Double> out = new TreeMap<>();
         byRun.forEach((run, r) -> out.put(run, 100 * r.testAccuracy()));
         return out;
+    }
+
+    /** Where this run's configuration is not the paper's: what a reader must know before comparing the numbers. */
+    static List<String> reductions(ClusterResult clustering, TrainSetup setup, List<SchemeSummary> table2,
+                                   PaperValues paper) {
+        List<String> out = new ArrayList<>();
+        PaperValues.Setup theirs = paper == null ? null : paper.setup();
+        if (theirs == null) {
+            return out;
+        }
+        clustering.classes().stream().mapToInt(ClusterResult.ClassInfo::images).max().ifPresent(images -> {
+            if (images != theirs.imagesPerClass()) {
+                out.add(String.format(Locale.ROOT, "%,d images per class (the paper: %,d)", images,
+                        theirs.imagesPerClass()));
+            }
+        });
+        int runs = table2.stream().mapToInt(SchemeSummary::n).max().orElse(0);
+        if (runs != theirs.runs()) {
+            out.add(runs + " runs per scheme (the paper: " + theirs.runs() + ")");
+        }
+        if (setup == null) {
+            out.add("the input size, epochs and learning rate were not recorded with these results");
+            return out;
+        }
+        Protocol p = setup.protocol();
+        if (setup.network() != null && setup.network().imageSize() != theirs.imageSize()) {
+            int s = setup.network().imageSize();
+            out.add(s + "x" + s + " input images (the paper: " + theirs.imageSize() + "x" + theirs.imageSize() + ")");
+        }
+        if (p.epochs() != theirs.epochs()) {
+            out.add(p.epochs() + " epochs (the paper: " + theirs.epochs() + ")");
+        }
+        if (p.batchSize() != theirs.batchSize()) {
+            out.add("batches of " + p.batchSize() + " (the paper: " + theirs.batchSize() + ")");
+        }
+        if (p.learningRate() != theirs.learningRate()) {
+            out.add("learning rate " + plain(p.learningRate()) + " (the paper: " + plain(theirs.learningRate()) + ")");
+        }
+        if (p.trainFraction() != theirs.trainFraction()) {
+            out.add(String.format(Locale.ROOT, "%.0f%% of the target for training (the paper: %.0f%%)",
+                    100 * p.trainFraction(), 100 * theirs.trainFraction()));
+        }
+        return out;
+    }
+
+    /** 0.0001, not 1.0E-4. */
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static List<String> deviations(ClusterResult clustering, PaperValues paper) {

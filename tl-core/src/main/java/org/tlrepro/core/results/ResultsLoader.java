@@ -32,7 +32,7 @@ public final class ResultsLoader {
         }
         try {
             TrainSummary summary = Json.MAPPER.readValue(train.toFile(), TrainSummary.class);
-            return ResultsBuilder.build(clustering, summary.runs(),
+            return ResultsBuilder.build(clustering, summary.setup(), summary.runs(),
                     paperValues == null ? null : PaperValues.read(paperValues));
         } catch (IOException e) {
             throw new TlException("the results in " + workDir + " cannot be read (" + e.getMessage()
@@ -59,7 +59,7 @@ public final class ResultsLoader {
             throw new TlException("the published results " + dir + " (tl.report.results) hold no run records under "
                     + Baseline.RUNS + "/");
         }
-        return ResultsBuilder.build(clustering, published.runs(),
+        return ResultsBuilder.build(clustering, published.setup(), published.runs(),
                 paperValues == null ? null : PaperValues.read(paperValues));
     }
 }

@@ -25,6 +25,7 @@ import org.tlrepro.core.cluster.ClusterResult;
 import org.tlrepro.core.cluster.ClusterStage;
 import org.tlrepro.core.cluster.SubsetPair;
 import org.tlrepro.core.io.Sha256;
+import org.tlrepro.core.prepare.PrepareSummary;
 import org.tlrepro.core.prepare.PreparedData;
 import org.tlrepro.core.progress.Progress;
 import org.tlrepro.core.stage.ToolVersion;
@@ -70,6 +71,7 @@ public final class TrainStage {
                 // records before this one lack the confusion matrix and the majority-class rate
                 + "|record 2|optimiser " + KerasRmsProp.FINGERPRINT;
         List<Experiment> experiments = experiments(clusters, rowsByNode, request, dataKey);
+        TrainedNetwork network = network(prepared, request.protocol());
         RunLedger ledger = new RunLedger(request.runsDir());
 
         List<TrainingUnit> units = schedule(experiments, request.protocol().seed());
@@ -78,7 +80,7 @@ public final class TrainStage {
                 experiments.size(), units.size() - pending.size(), ledger.dir(), pending.size());
         if (pending.isEmpty()) {
             List<RunResult> all = collect(units, ledger);
-            writeSummary(request, all);
+            writeSummary(request, network, all);
             summarize(all);
             return new Result(all, 0, all.size());
         }
@@ -97,7 +99,7 @@ public final class TrainStage {
         int trained = executor.execute(pending, training, onImages, ledger::record);
         progress.finish(done.get());
         List<RunResult> all = collect(units, ledger);
-        writeSummary(request, all);
+        writeSummary(request, network, all);
         summarize(all);
         return new Result(all, trained, all.size() - trained);
     }
@@ -208,10 +210,19 @@ public final class TrainStage {
         return runsDir.resolve("train.json");
     }
 
-    private static void writeSummary(TrainRequest request, List<RunResult> runs) {
+    /** The network every trainer builds for these images (UnitTrainer: the same PaperCnn.build), for Table 1. */
+    private static TrainedNetwork network(PreparedData prepared, Protocol protocol) {
+        PrepareSummary summary = prepared.readSummary();
+        List<String> classes = summary.classes().stream()
+                .sorted(Comparator.comparingInt(PrepareSummary.ClassCount::label))
+                .map(PrepareSummary.ClassCount::name).toList();
+        return TrainedNetwork.of(summary.imageSize(), classes, protocol);
+    }
+
+    private static void writeSummary(TrainRequest request, TrainedNetwork network, List<RunResult> runs) {
         try {
             AtomicFiles.write(summaryFile(request.runsDir()), Json.MAPPER.writeValueAsBytes(
-                    new TrainSummary(ToolVersion.get(), request.protocol(), runs)));
+                    new TrainSummary(ToolVersion.get(), request.protocol(), network, runs)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -50,7 +50,7 @@ class LatexReportCompilesTest {
 
     private static Path render(Path dir) {
         ReportFiles files = ReportStage.write(SyntheticResults.build(true),
-                new ReportRequest(dir, null, null, ReportStageTest.RULES, 50));
+                new ReportRequest(dir, null, null, ReportStageTest.RULES));
         return files.html().getParent();
     }
 

@@ -67,7 +67,7 @@ class ReportFitsTheScreenTest {
 
     private static String render(Path dir) throws Exception {
         ReportFiles files = ReportStage.write(SyntheticResults.build(true),
-                new ReportRequest(dir, null, null, ReportStageTest.RULES, 50));
+                new ReportRequest(dir, null, null, ReportStageTest.RULES));
         return Files.readString(files.html());
     }
 

@@ -44,7 +44,7 @@ class ReportStageTest {
 
     @BeforeAll
     static void render() throws Exception {
-        files = ReportStage.write(SyntheticResults.build(true), new ReportRequest(work, null, null, RULES, 50));
+        files = ReportStage.write(SyntheticResults.build(true), new ReportRequest(work, null, null, RULES));
         html = Files.readString(files.html());
     }
 
@@ -93,8 +93,21 @@ class ReportStageTest {
     }
 
     @Test
-    void table1CountsTheParametersOfThePapersNetwork() throws Exception {
+    void aReducedConfigurationIsSaidAtTheTopAndTheHeadlineGivesThePapersGain() throws Exception {
         Document doc = parse(html);
+        String banner = text(doc, "//p[@id='reduced']");
+        assertTrue(banner.contains("100 images per class (the paper: 5,000)"), banner);
+        assertTrue(banner.contains("3 runs per scheme (the paper: 10)"), banner);
+        assertTrue(doc.getDocumentElement().getTextContent().contains("points (the paper: +6.76)"));
+        assertTrue(Files.readString(files.summary()).contains("**Not the paper's configuration:** 100 images"));
+        assertTrue(Files.readString(files.latex()).contains("(the paper: +6.76)"));
+    }
+
+    @Test
+    void table1IsTheRecordedNetwork() throws Exception {
+        Document doc = parse(html);
+        assertEquals("Table 1. The paper's CNN as tl:train built it for the 50x50x3 images of 2 classes "
+                + "(Parasitized, Uninfected)", text(doc, "//table[@id='table1']/caption"));
         assertEquals("848,226", text(doc, "//table[@id='table1']/tfoot/tr[1]/td[3]"));
         assertEquals("848,226", text(doc, "//table[@id='table1']/tfoot/tr[2]/td[3]"));
     }
@@ -197,7 +210,7 @@ class ReportStageTest {
     @Test
     void noErrorBarsAreMentionedWhenEveryCombinationHasOneRun(@TempDir Path dir) throws Exception {
         Results single = SyntheticResults.build(true, 1);
-        ReportFiles f = ReportStage.write(single, new ReportRequest(dir, null, null, List.of(), 50));
+        ReportFiles f = ReportStage.write(single, new ReportRequest(dir, null, null, List.of()));
         assertFalse(Files.readString(f.html()).contains("Bars: one SD"));
     }
 
@@ -216,7 +229,7 @@ class ReportStageTest {
         Path baseline = dir.resolve("baseline");
         Baseline.write(baseline, old, now.runs());
         List<Rule> rules = List.of(RULES.get(0), Rule.welch("Scheme 4 unchanged", "table2.scheme4.mean", 0.001));
-        ReportFiles f = ReportStage.write(now, new ReportRequest(dir, null, null, rules, 50, baseline));
+        ReportFiles f = ReportStage.write(now, new ReportRequest(dir, null, null, rules, baseline));
         String md = Files.readString(f.summary());
         assertTrue(md.startsWith("# tl report summary\n\n**PASS: 2 of 2 rules met**; compared with the baseline "
                 + baseline + ".\n"), md);
@@ -232,12 +245,28 @@ class ReportStageTest {
     void aPublishedResultRendersWithoutTheBuildsOwnRuns(@TempDir Path dir) throws Exception {
         Results published = SyntheticResults.build(true);
         Path folder = dir.resolve("published");
-        Baseline.write(folder, Metrics.of(published), published.runs(), published.clustering());
+        Baseline.write(folder, Metrics.of(published), published.runs(), published.clustering(), published.setup());
         Path work = dir.resolve("work");
-        ReportFiles f = ReportStage.run(new ReportRequest(work, null, null, List.of(), 50, folder, folder));
+        ReportFiles f = ReportStage.run(new ReportRequest(work, null, null, List.of(), folder, folder));
         assertEquals(70.0, MetricsFile.read(f.metrics()).get("table2.scheme1.mean"), 1e-9);
-        assertEquals(2, count(parse(Files.readString(f.html())), "//table[@id='table3']/tbody/tr"));
+        Document doc = parse(Files.readString(f.html()));
+        assertEquals(2, count(doc, "//table[@id='table3']/tbody/tr"));
+        assertEquals("848,226", text(doc, "//table[@id='table1']/tfoot/tr[1]/td[3]"), "Table 1 from setup.json");
         assertTrue(f.html().startsWith(work), "the report goes to this build's work folder");
+    }
+
+    @Test
+    void aPublishedResultWithoutItsSetupLeavesTable1OutAndSaysWhy(@TempDir Path dir) throws Exception {
+        Results published = SyntheticResults.build(true);
+        Path folder = dir.resolve("published");
+        Baseline.write(folder, Metrics.of(published), published.runs(), published.clustering(), null);
+        ReportFiles f = ReportStage.run(new ReportRequest(dir.resolve("work"), null,
+                Path.of("../reproduction-project/src/paper/paper-values.json"), List.of(), null, folder));
+        Document doc = parse(Files.readString(f.html()));
+        assertEquals(0, count(doc, "//table[@id='table1']"));
+        assertTrue(text(doc, "//p[@id='table1']").contains("do not record the network"));
+        assertTrue(text(doc, "//p[@id='reduced']").contains("were not recorded"));
+        assertFalse(Files.readString(f.tables()).contains("tab:tl-table1"));
     }
 
     @Test
@@ -246,14 +275,14 @@ class ReportStageTest {
         Path folder = dir.resolve("baseline-only");
         Baseline.write(folder, Metrics.of(published), published.runs());
         TlException e = assertThrows(TlException.class, () -> ReportStage.run(
-                new ReportRequest(dir, null, null, List.of(), 50, null, folder)));
+                new ReportRequest(dir, null, null, List.of(), null, folder)));
         assertTrue(e.getMessage().contains("tl.report.results") && e.getMessage().contains("cluster.json"),
                 e.getMessage());
     }
 
     @Test
     void rendersWithoutThePapersValues(@TempDir Path dir) throws Exception {
-        ReportFiles f = ReportStage.write(SyntheticResults.build(false), new ReportRequest(dir, null, null, List.of(), 50));
+        ReportFiles f = ReportStage.write(SyntheticResults.build(false), new ReportRequest(dir, null, null, List.of()));
         Document doc = parse(Files.readString(f.html()));
         assertEquals(2, count(doc, "//table[@id='table3']/tbody/tr"));
         assertTrue(Files.readString(f.summary()).contains("No rules are configured."));
@@ -265,7 +294,7 @@ class ReportStageTest {
         Files.writeString(templates.resolve("summary.md.vm"), "custom summary: $table2.size() schemes, "
                 + "Scheme 1 mean $fmt.fixed($table2.get(0).mean(), 1)\n");
         ReportFiles f = ReportStage.write(SyntheticResults.build(true),
-                new ReportRequest(dir, templates, null, RULES, 50));
+                new ReportRequest(dir, templates, null, RULES));
         assertEquals("custom summary: 2 schemes, Scheme 1 mean 70.0\n", Files.readString(f.summary()));
         assertEquals(List.of("summary.md.vm"), f.overridden());
         assertTrue(Files.readString(f.html()).contains("id=\"table2\""), "the other templates are the defaults");
@@ -276,7 +305,7 @@ class ReportStageTest {
         Path templates = Files.createDirectories(dir.resolve("templates"));
         Files.writeString(templates.resolve("summary.md.vm"), "$tabel2.size()\n");
         TlException e = assertThrows(TlException.class, () -> ReportStage.write(SyntheticResults.build(true),
-                new ReportRequest(dir, templates, null, RULES, 50)));
+                new ReportRequest(dir, templates, null, RULES)));
         assertTrue(e.getMessage().contains(templates.resolve("summary.md.vm").toString()), e.getMessage());
         assertNotNull(e.getMessage());
     }
@@ -284,7 +313,7 @@ class ReportStageTest {
     @Test
     void aMissingTemplateFolderIsAnErrorNamingTheParameter(@TempDir Path dir) {
         TlException e = assertThrows(TlException.class, () -> ReportStage.write(SyntheticResults.build(true),
-                new ReportRequest(dir, dir.resolve("nope"), null, RULES, 50)));
+                new ReportRequest(dir, dir.resolve("nope"), null, RULES)));
         assertTrue(e.getMessage().contains("tl.templates"), e.getMessage());
     }
 }

@@ -13,7 +13,10 @@ import org.tlrepro.core.results.PaperValues;
 import org.tlrepro.core.results.Results;
 import org.tlrepro.core.testing.TestConfusion;
 import org.tlrepro.core.results.ResultsBuilder;
+import org.tlrepro.core.train.Protocol;
 import org.tlrepro.core.train.RunResult;
+import org.tlrepro.core.train.TrainSetup;
+import org.tlrepro.core.train.TrainedNetwork;
 
 /** Small results for the report's tests, with HTML and LaTeX special characters in names that come from data. */
 final class SyntheticResults {
@@ -22,6 +25,10 @@ final class SyntheticResults {
     static final String NETWORK = "Net <&> 1";
     /** A combination id likewise. */
     static final String ODD_COMBINATION = "P<&>1+U1";
+
+    /** The paper's protocol and its network for 50x50 images of two classes, as tl:train records them. */
+    static final TrainSetup SETUP = new TrainSetup(Protocol.paper(),
+            TrainedNetwork.of(50, List.of("Parasitized", "Uninfected"), Protocol.paper()));
 
     private SyntheticResults() {
     }
@@ -46,7 +53,7 @@ final class SyntheticResults {
         }
         runs.add(run("table3/P2+U2", 1, 1, 0.70));
         runs.add(run("table3/P2+U2", 4, 1, 0.72));
-        return ResultsBuilder.build(clustering(combos), runs, withPaper ? paper() : null);
+        return ResultsBuilder.build(clustering(combos), SETUP, runs, withPaper ? paper() : null);
     }
 
     static PaperValues paper() {

@@ -93,7 +93,7 @@ class GatesTest {
     }
 
     static Baseline baselineOf(Results r) {
-        return new Baseline(java.nio.file.Path.of("baseline"), Metrics.of(r), r.runs());
+        return new Baseline(java.nio.file.Path.of("baseline"), Metrics.of(r), r.runs(), null);
     }
 
     @Test

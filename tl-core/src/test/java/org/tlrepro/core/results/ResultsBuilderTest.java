@@ -14,7 +14,10 @@ import org.tlrepro.core.cluster.ClusterResult;
 import org.tlrepro.core.cluster.SubsetPair;
 import org.tlrepro.core.cluster.SubsetStats;
 import org.tlrepro.core.testing.TestConfusion;
+import org.tlrepro.core.train.Protocol;
 import org.tlrepro.core.train.RunResult;
+import org.tlrepro.core.train.TrainSetup;
+import org.tlrepro.core.train.TrainedNetwork;
 
 class ResultsBuilderTest {
 
@@ -41,6 +44,33 @@ class ResultsBuilderTest {
 
     static PaperValues paper() {
         return PaperValues.read(Path.of("../reproduction-project/src/paper/paper-values.json"));
+    }
+
+    @Test
+    void aRunOfThePapersConfigurationHasNoReductions() {
+        ClusterResult fiveThousand = new ClusterResult("test", null, null,
+                List.of(new ClusterResult.ClassInfo("Parasitized", "P", 5000, List.of(), List.of(), List.of(), 0)),
+                null, List.of(), Map.of());
+        TrainSetup paperSetup = new TrainSetup(Protocol.paper(), new TrainedNetwork(50, List.of("P", "U"), List.of()));
+        List<SchemeSummary> tenRuns = List.of(new SchemeSummary(1, "", List.of(), 10, 0, 0, 0, 0, null, null, null, 0,
+                0, 0));
+        assertEquals(List.of(), ResultsBuilder.reductions(fiveThousand, paperSetup, tenRuns, paper()));
+
+        Protocol smoke = new Protocol(3, 64, 1e-3, 0.9, 1e-7, 0.8, 5, 0, 42);
+        TrainSetup reduced = new TrainSetup(smoke, new TrainedNetwork(32, List.of("P", "U"), List.of()));
+        List<SchemeSummary> fiveRuns = List.of(new SchemeSummary(1, "", List.of(), 5, 0, 0, 0, 0, null, null, null, 0,
+                0, 0));
+        ClusterResult half = new ClusterResult("test", null, null,
+                List.of(new ClusterResult.ClassInfo("Parasitized", "P", 2500, List.of(), List.of(), List.of(), 0)),
+                null, List.of(), Map.of());
+        assertEquals(List.of("2,500 images per class (the paper: 5,000)", "5 runs per scheme (the paper: 10)",
+                "32x32 input images (the paper: 50x50)", "3 epochs (the paper: 5)", "batches of 64 (the paper: 128)",
+                "learning rate 0.001 (the paper: 0.0001)", "80% of the target for training (the paper: 70%)"),
+                ResultsBuilder.reductions(half, reduced, fiveRuns, paper()));
+        assertEquals(List.of("2,500 images per class (the paper: 5,000)", "5 runs per scheme (the paper: 10)",
+                "the input size, epochs and learning rate were not recorded with these results"),
+                ResultsBuilder.reductions(half, null, fiveRuns, paper()));
+        assertEquals(List.of(), ResultsBuilder.reductions(half, reduced, fiveRuns, null), "nothing to compare with");
     }
 
     @Test

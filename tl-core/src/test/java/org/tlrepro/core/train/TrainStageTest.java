@@ -33,6 +33,7 @@ import org.tlrepro.core.TlException;
 import org.tlrepro.core.cluster.ClusterResult;
 import org.tlrepro.core.cluster.SubsetPair;
 import org.tlrepro.core.io.Sha256;
+import org.tlrepro.core.prepare.PrepareSummary;
 import org.tlrepro.core.prepare.PreparedIndex;
 import org.tlrepro.core.tensor.Npy;
 
@@ -92,6 +93,9 @@ class TrainStageTest {
         }
         Npy.write(prepared.resolve("images.npy"), new Npy.UInt8Tensor(new int[] {n, size, size, 3}, pixels));
         Files.writeString(prepared.resolve("index.tsv"), new PreparedIndex(rows).toTsv());
+        new ObjectMapper().writeValue(prepared.resolve("prepare.json").toFile(), new PrepareSummary("test", size, n,
+                List.of(new PrepareSummary.ClassCount("Parasitized", 0, PER_CLASS),
+                        new PrepareSummary.ClassCount("Uninfected", 1, PER_CLASS)), "test.zip", "mirror", 0));
         Files.writeString(cluster.resolve("assignments.tsv"), assignments);
 
         List<String> level2 = List.of("P1", "P2", "P3", "P4", "U1", "U2", "U3", "U4");
@@ -267,6 +271,11 @@ class TrainStageTest {
                 TrainStage.summaryFile(root.resolve("runs")).toFile(), TrainSummary.class);
         assertEquals(new HashSet<>(result.runs()), new HashSet<>(summary.runs()));
         assertEquals(PROTOCOL, summary.protocol());
+        // Table 1 of the network trained on these 50x50 images of two classes: the paper's 848,226 parameters
+        assertEquals(50, summary.network().imageSize());
+        assertEquals(List.of("Parasitized", "Uninfected"), summary.network().classes());
+        assertEquals(PaperCnn.PAPER_PARAMETERS, summary.network().parameters());
+        assertEquals("(None, 2)", summary.network().layers().get(7).outputShape());
     }
 
     @Test
