@@ -6,12 +6,16 @@ import java.util.List;
 /**
  * What {@code tl:report} wrote.
  *
+ * @param figuresTex {@code figures.tex}, the LaTeX figures that include the PDFs
  * @param metrics    {@code metrics.json}
+ * @param figures    each figure's SVG and PDF under {@code figures/}
  * @param overridden the templates taken from the user's folder instead of the defaults
  */
-public record ReportFiles(Path html, Path latex, Path tables, Path summary, Path metrics, List<String> overridden) {
+public record ReportFiles(Path html, Path latex, Path tables, Path figuresTex, Path summary, Path metrics,
+                          List<Path> figures, List<String> overridden) {
 
+    /** The files in the report folder itself (the figures are in its subfolder). */
     public List<Path> all() {
-        return List.of(html, latex, tables, summary, metrics);
+        return List.of(html, latex, tables, figuresTex, summary, metrics);
     }
 }

@@ -13,6 +13,7 @@ import org.tlrepro.core.results.Baseline;
 import org.tlrepro.core.results.CombinationSummary;
 import org.tlrepro.core.results.Metrics;
 import org.tlrepro.core.results.MetricsDiff;
+import org.tlrepro.core.results.PaperFigures;
 import org.tlrepro.core.results.PaperValues;
 import org.tlrepro.core.results.Results;
 import org.tlrepro.core.results.Rule;
@@ -40,8 +41,16 @@ public final class ReportModel {
     public record Table3Rank(int rank, CombinationSummary ours, PaperValues.Table3Row paper) {
     }
 
-    /** A figure of the dendrogram top of one class. */
-    public record Dendrogram(String className, Markup svg) {
+    /** A figure of the dendrogram top of one class: panel a, b, ... of Figure 1. */
+    public record Dendrogram(String panel, String className, Markup svg) {
+    }
+
+    /**
+     * A figure as the report's {@code figures/} folder holds it.
+     *
+     * @param name file name without extension ({@code figure2a}); {@code .svg} and {@code .pdf} are written
+     */
+    public record Figure(String name, Markup svg) {
     }
 
     private ReportModel() {
@@ -90,15 +99,52 @@ public final class ReportModel {
         m.put("backends", runs.stream().map(RunResult::backend).filter(Objects::nonNull).distinct().toList());
         m.put("runToolVersions", runs.stream().map(RunResult::toolVersion).filter(Objects::nonNull).distinct().toList());
         m.put("trainingSeconds", runs.stream().mapToDouble(RunResult::seconds).sum());
-        m.put("figure1", results.clustering().classes().stream()
-                .map(c -> new Dendrogram(c.name(), SvgCharts.dendrogramTop(c))).toList());
-        m.put("figure2", SvgCharts.scatter(results.figure2()));
-        m.put("hasErrorBars", results.figure2().points().stream().anyMatch(p -> Double.isFinite(p.sd())));
-        m.put("figure3Source", SvgCharts.scatter(results.figure3Source()));
-        m.put("figure3Target", SvgCharts.scatter(results.figure3Target()));
-        m.put("boxPlot", SvgCharts.boxPlot(results.table2()));
         m.put("fmt", new Format());
+        figures(m, results, paper);
         return m;
+    }
+
+    /** The figures, each under its own key for the templates and all as {@code figures} for the figure files. */
+    private static void figures(Map<String, Object> m, Results results, PaperValues paper) {
+        List<Figure> figures = new ArrayList<>();
+        List<ClusterResult.ClassInfo> classes = results.clustering().classes();
+        List<Dendrogram> figure1 = new ArrayList<>();
+        for (int i = 0; i < classes.size(); i++) {
+            Dendrogram d = new Dendrogram(String.valueOf((char) ('a' + i)), classes.get(i).name(),
+                    SvgCharts.dendrogramTop(classes.get(i)));
+            figure1.add(d);
+            figures.add(new Figure("figure1" + d.panel(), d.svg()));
+        }
+        m.put("figure1", figure1);
+        PaperFigures theirs = PaperFigures.of(paper);
+        Markup figure2 = SvgCharts.scatter(results.figure2());
+        m.put("figure2", figure2);
+        figures.add(new Figure("figure2a", figure2));
+        m.put("hasPaperFigures", theirs != null);
+        if (theirs != null) {
+            Markup figure2Paper = SvgCharts.scatter(theirs.distance());
+            m.put("paperFigures", theirs);
+            m.put("figure2Paper", figure2Paper);
+            figures.add(new Figure("figure2b", figure2Paper));
+        }
+        m.put("hasPaperRatios", theirs != null && theirs.sourceRatio() != null);
+        m.put("hasErrorBars", results.figure2().points().stream().anyMatch(p -> Double.isFinite(p.sd())));
+        Markup source = SvgCharts.scatter(results.figure3Source(), theirs == null ? null : theirs.sourceRatio());
+        Markup target = SvgCharts.scatter(results.figure3Target(), theirs == null ? null : theirs.targetRatio());
+        Markup box = SvgCharts.boxPlot(results.table2());
+        m.put("figure3Source", source);
+        m.put("figure3Target", target);
+        m.put("boxPlot", box);
+        figures.add(new Figure("figure3a", source));
+        figures.add(new Figure("figure3b", target));
+        figures.add(new Figure("figure4", box));
+        m.put("figures", figures);
+    }
+
+    /** The figures of a model that {@link #of} built. */
+    @SuppressWarnings("unchecked")
+    public static List<Figure> figures(Map<String, Object> model) {
+        return (List<Figure>) model.get("figures");
     }
 
     private static Table2Column column(SchemeSummary s) {

@@ -38,8 +38,8 @@ public final class ReportRenderer {
     public ReportRenderer(Path templatesDir) {
         if (templatesDir != null && !Files.isDirectory(templatesDir)) {
             throw new TlException("the template folder " + templatesDir + " does not exist: point tl.templates at a "
-                    + "folder of templates named like the defaults (report.html.vm, tables.tex.vm, report.tex.vm, "
-                    + "summary.md.vm), or leave it unset");
+                    + "folder of templates named like the defaults (report.html.vm, tables.tex.vm, figures.tex.vm, "
+                    + "report.tex.vm, summary.md.vm), or leave it unset");
         }
         this.templatesDir = templatesDir;
         engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, templatesDir == null ? "class" : "file,class");

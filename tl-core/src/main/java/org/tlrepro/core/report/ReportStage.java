@@ -17,8 +17,9 @@ import org.tlrepro.core.results.ResultsLoader;
 import org.tlrepro.core.results.Rule;
 
 /**
- * {@code tl:report}: renders {@code report.html}, {@code tables.tex}, {@code report.tex} and {@code summary.md}
- * under {@code workDir/report} from one {@link Results}, and writes its metrics as {@code metrics.json}.
+ * {@code tl:report}: renders {@code report.html}, {@code tables.tex}, {@code figures.tex}, {@code report.tex} and
+ * {@code summary.md} under {@code workDir/report} from one {@link Results}, writes every figure as SVG and PDF under
+ * {@code figures/} and its metrics as {@code metrics.json}.
  * Each file is written whole or not at all.
  */
 public final class ReportStage {
@@ -26,6 +27,7 @@ public final class ReportStage {
     public static final String HTML = "report.html";
     public static final String TABLES = "tables.tex";
     public static final String LATEX = "report.tex";
+    public static final String FIGURES = "figures.tex";
     public static final String SUMMARY = "summary.md";
 
     private ReportStage() {
@@ -57,8 +59,11 @@ public final class ReportStage {
         Path html = render(renderer, model, dir, HTML, Escape::html, overridden);
         Path tables = render(renderer, model, dir, TABLES, Escape::tex, overridden);
         Path latex = render(renderer, model, dir, LATEX, Escape::tex, overridden);
+        Path figuresTex = render(renderer, model, dir, FIGURES, Escape::tex, overridden);
         Path summary = render(renderer, model, dir, SUMMARY, Escape::markdown, overridden);
-        return new ReportFiles(html, latex, tables, summary, metricsFile, List.copyOf(overridden));
+        List<Path> figures = FigureFiles.write(dir, ReportModel.figures(model));
+        return new ReportFiles(html, latex, tables, figuresTex, summary, metricsFile, figures,
+                List.copyOf(overridden));
     }
 
     private static Path render(ReportRenderer renderer, Map<String, Object> model, Path dir, String file,

@@ -24,7 +24,7 @@ public final class SvgCharts {
     private static final int HEIGHT = 300;
     private static final int LEFT = 60;
     private static final int RIGHT = 16;
-    private static final int TOP = 28;
+    private static final int TOP = 40;
     private static final int BOTTOM = 46;
 
     private SvgCharts() {
@@ -35,36 +35,75 @@ public final class SvgCharts {
      * its slope, R² and the slope's p-value.
      */
     public static Markup scatter(Regression r) {
+        return scatter(r, null);
+    }
+
+    /**
+     * The same with another set of points on the same axes, the paper's (hollow red circles and a dashed line),
+     * or {@code null} for ours alone.
+     */
+    public static Markup scatter(Regression r, Regression paper) {
         StringBuilder svg = open(r.yLabel() + " against " + r.xLabel());
-        if (r.points().isEmpty()) {
+        if (r.points().isEmpty() && paper == null) {
             return close(svg.append(text(WIDTH / 2.0, HEIGHT / 2.0, "middle", "no combinations trained yet")));
         }
-        double[] xs = r.points().stream().mapToDouble(Regression.Point::x).toArray();
-        double[] ys = r.points().stream().mapToDouble(Regression.Point::y).toArray();
-        // the error bars must fit too
-        double[] ends = r.points().stream().filter(p -> Double.isFinite(p.sd()))
-                .flatMapToDouble(p -> DoubleStream.of(p.y() - p.sd(), p.y() + p.sd())).toArray();
-        Range x = Range.of(xs);
-        boolean line = Double.isFinite(r.slope()) && Double.isFinite(r.intercept());
-        Range y = Range.of(ys);
-        for (double end : ends) {
-            y = y.include(end);
+        List<Regression> sets = paper == null ? List.of(r) : List.of(r, paper);
+        Range x = Range.of(sets.stream().flatMap(set -> set.points().stream()).mapToDouble(Regression.Point::x)
+                .toArray());
+        // the error bars and the lines must fit too
+        List<Double> ys = new ArrayList<>();
+        for (Regression set : sets) {
+            for (Regression.Point p : set.points()) {
+                ys.add(p.y());
+                if (Double.isFinite(p.sd())) {
+                    ys.add(p.y() - p.sd());
+                    ys.add(p.y() + p.sd());
+                }
+            }
+            if (hasLine(set)) {
+                ys.add(set.intercept() + set.slope() * x.min);
+                ys.add(set.intercept() + set.slope() * x.max);
+            }
         }
-        if (line) {
-            y = y.include(r.intercept() + r.slope() * x.min).include(r.intercept() + r.slope() * x.max);
-        }
+        Range y = Range.of(ys.stream().mapToDouble(Double::doubleValue).toArray());
         x = x.padded().nice();
         y = y.padded().nice();
         if (r.xLabel().endsWith("(%)")) {
             x = x.within(0, 100); // a class ratio: the axis never runs past 0 or 100 %
         }
         axes(svg, x, y, r.xLabel(), r.yLabel());
-        if (line) {
-            double x0 = x.min;
-            double x1 = x.max;
+        if (paper != null) {
+            points(svg, x, y, paper, "paper", "#c0392b", false);
+        }
+        points(svg, x, y, r, "ours", "#2c7fb8", true);
+        if (paper == null) {
+            return close(svg.append(text(LEFT + 4, 16, "start", stats(r))));
+        }
+        legend(svg, 16, "#2c7fb8", true, "ours: " + (r.points().isEmpty() ? "no combinations trained yet" : stats(r)));
+        legend(svg, 30, "#c0392b", false, "the paper's: " + stats(paper));
+        return close(svg);
+    }
+
+    private static boolean hasLine(Regression r) {
+        return Double.isFinite(r.slope()) && Double.isFinite(r.intercept());
+    }
+
+    private static String stats(Regression r) {
+        return hasLine(r) ? String.format(Locale.ROOT, "slope = %.3g, R\u00b2 = %.3f, p = %s, n = %d", r.slope(),
+                r.rSquared(), Double.isNaN(r.slopePValue()) ? "n/a" : String.format(Locale.ROOT, "%.2g",
+                        r.slopePValue()), r.n())
+                : "no line: fewer than two distinct x values (n = " + r.n() + ")";
+    }
+
+    /** One set's fit line, error bars and points: filled circles, or hollow ones for a second set. */
+    private static void points(StringBuilder svg, Range x, Range y, Regression r, String cls, String colour,
+                               boolean filled) {
+        if (hasLine(r)) {
             svg.append(String.format(Locale.ROOT,
-                    "<line class=\"fit\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#c0392b\" stroke-width=\"1.5\"/>",
-                    px(x, x0), py(y, r.intercept() + r.slope() * x0), px(x, x1), py(y, r.intercept() + r.slope() * x1)));
+                    "<line class=\"fit%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                    + "stroke-width=\"1.5\"%s/>", filled ? "" : " " + cls + "-fit", px(x, x.min),
+                    py(y, r.intercept() + r.slope() * x.min), px(x, x.max), py(y, r.intercept() + r.slope() * x.max),
+                    filled ? "#c0392b" : colour, filled ? "" : " stroke-dasharray=\"6 3\" stroke-opacity=\"0.7\""));
         }
         for (Regression.Point p : r.points()) {
             if (Double.isFinite(p.sd())) {
@@ -75,13 +114,21 @@ public final class SvgCharts {
         }
         for (Regression.Point p : r.points()) {
             svg.append(String.format(Locale.ROOT,
-                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#2c7fb8\"><title>%s (%s, %s)</title></circle>",
-                    px(x, p.x()), py(y, p.y()), Escape.html(p.label()), num(p.x()), num(p.y())));
+                    "<circle class=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\" %s><title>%s (%s, %s)</title></circle>",
+                    cls, px(x, p.x()), py(y, p.y()), marker(colour, filled), Escape.html(p.label()), num(p.x()),
+                    num(p.y())));
         }
-        String stats = line ? String.format(Locale.ROOT, "slope = %.3g, R\u00b2 = %.3f, p = %s, n = %d", r.slope(),
-                r.rSquared(), Double.isNaN(r.slopePValue()) ? "n/a" : String.format(Locale.ROOT, "%.2g", r.slopePValue()),
-                r.n()) : "no line: fewer than two distinct x values (n = " + r.n() + ")";
-        return close(svg.append(text(LEFT + 4, TOP - 10, "start", stats)));
+    }
+
+    private static String marker(String colour, boolean filled) {
+        return filled ? "fill=\"" + colour + "\" fill-opacity=\"0.85\""
+                : "fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"1.5\"";
+    }
+
+    private static void legend(StringBuilder svg, double baseline, String colour, boolean filled, String label) {
+        svg.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%.1f\" r=\"4\" %s/>", LEFT + 4,
+                baseline - 4, marker(colour, filled)));
+        svg.append(text(LEFT + 12, baseline, "start", label));
     }
 
     /**
@@ -92,7 +139,11 @@ public final class SvgCharts {
         StringBuilder svg = open("test accuracy of the runs per scheme");
         List<Double> all = new ArrayList<>();
         schemes.forEach(s -> s.runs().forEach(run -> all.add(100 * run.testAccuracy())));
-        schemes.stream().filter(s -> s.paperMean() != null).forEach(s -> all.add(s.paperMean()));
+        schemes.stream().filter(s -> s.paperMean() != null).forEach(s -> {
+            double sd = s.paperSd() == null || !Double.isFinite(s.paperSd()) ? 0 : s.paperSd();
+            all.add(s.paperMean() - sd);
+            all.add(s.paperMean() + sd);
+        });
         if (all.isEmpty()) {
             return close(svg.append(text(WIDTH / 2.0, HEIGHT / 2.0, "middle", "no runs yet")));
         }
@@ -120,14 +171,22 @@ public final class SvgCharts {
                         cx + w * 0.7, py(y, 100 * run.testAccuracy()), run.run(), num(100 * run.testAccuracy())));
             }
             if (s.paperMean() != null) {
+                double px = cx - w / 2 - 8;
+                if (s.paperSd() != null && Double.isFinite(s.paperSd())) {
+                    svg.append(String.format(Locale.ROOT,
+                            "<line class=\"paper-sd\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                            + "stroke=\"#c0392b\"><title>the paper's SD: %s points</title></line>",
+                            px, py(y, s.paperMean() - s.paperSd()), px, py(y, s.paperMean() + s.paperSd()),
+                            num(s.paperSd())));
+                }
                 svg.append(String.format(Locale.ROOT,
-                        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#c0392b\" stroke-width=\"2\">"
-                        + "<title>the paper's mean: %s%%</title></line>",
-                        cx - w / 2 - 6, py(y, s.paperMean()), cx - w / 2 + 4, py(y, s.paperMean()), num(s.paperMean())));
+                        "<line class=\"paper-mean\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                        + "stroke=\"#c0392b\" stroke-width=\"2\"><title>the paper's mean: %s%%</title></line>",
+                        px - 5, py(y, s.paperMean()), px + 5, py(y, s.paperMean()), num(s.paperMean())));
             }
             svg.append(text(cx, HEIGHT - BOTTOM + 18, "middle", "Scheme " + s.scheme()));
         }
-        svg.append(text(WIDTH - RIGHT, TOP - 10, "end", "red bar: the paper's mean"));
+        svg.append(text(WIDTH - RIGHT, 16, "end", "red: the paper's mean and one SD"));
         return close(svg);
     }
 
@@ -151,7 +210,8 @@ public final class SvgCharts {
             xOf.put(leaves.get(i), LEFT + step * (i + 0.5));
         }
         Range y = new Range(0, top.get(top.size() - 1).height()).nice();
-        axes(svg, null, y, "", "merge height");
+        axes(svg, null, y, "subtrees below the drawn merges, as leaves", "merge height");
+        Labels labels = new Labels();
         for (int k = 0; k < top.size(); k++) {
             Dendrogram.Merge m = top.get(k);
             double xl = xOf.get(m.left());
@@ -161,12 +221,12 @@ public final class SvgCharts {
                     "<path d=\"M%.1f %.1fV%.1fH%.1fV%.1f\" fill=\"none\" stroke=\"#555\"/>", xl,
                     py(y, height(m.left(), first, top)), py(y, m.height()), xr, py(y, height(m.right(), first, top))));
         }
-        cut(svg, y, c.level1(), top.get(top.size() - 1).height(), "level 1");
-        cut(svg, y, c.level2(), c.level1().stream().mapToDouble(ClusterResult.NodeInfo::height).min().orElse(0),
-                "level 2");
-        mark(svg, y, c.level1(), first, top, xOf, "#2c7fb8");
-        mark(svg, y, c.level2(), first, top, xOf, "#e67e22");
-        return close(svg.append(text(LEFT + 4, TOP - 10, "start",
+        cut(svg, labels, y, c.level1(), top.get(top.size() - 1).height(), "level 1");
+        cut(svg, labels, y, c.level2(),
+                c.level1().stream().mapToDouble(ClusterResult.NodeInfo::height).min().orElse(0), "level 2");
+        mark(svg, labels, y, c.level1(), first, top, xOf, "#2c7fb8");
+        mark(svg, labels, y, c.level2(), first, top, xOf, "#e67e22");
+        return close(svg.append(text(LEFT + 4, 16, "start",
                 c.name() + ": " + c.images() + " images, last " + top.size() + " merges")));
     }
 
@@ -186,7 +246,8 @@ public final class SvgCharts {
     }
 
     /** A dashed line between the nodes of a level and the merges above them, where one height separates them. */
-    private static void cut(StringBuilder svg, Range y, List<ClusterResult.NodeInfo> nodes, double above, String label) {
+    private static void cut(StringBuilder svg, Labels labels, Range y, List<ClusterResult.NodeInfo> nodes, double above,
+                            String label) {
         double highest = nodes.stream().mapToDouble(ClusterResult.NodeInfo::height).max().orElse(Double.NaN);
         if (!(highest < above)) {
             return;
@@ -195,10 +256,10 @@ public final class SvgCharts {
         svg.append(String.format(Locale.ROOT,
                 "<line class=\"cut\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>",
                 LEFT, py(y, h), WIDTH - RIGHT, py(y, h)));
-        svg.append(text(WIDTH - RIGHT, py(y, h) - 3, "end", label + " cut"));
+        svg.append(labels.place(WIDTH - RIGHT, py(y, h) - 3, "end", label + " cut"));
     }
 
-    private static void mark(StringBuilder svg, Range y, List<ClusterResult.NodeInfo> nodes, int first,
+    private static void mark(StringBuilder svg, Labels labels, Range y, List<ClusterResult.NodeInfo> nodes, int first,
                              List<Dendrogram.Merge> top, Map<Integer, Double> xOf, String colour) {
         for (ClusterResult.NodeInfo n : nodes) {
             Double x = xOf.get(n.dendrogramId());
@@ -209,7 +270,7 @@ public final class SvgCharts {
             svg.append(String.format(Locale.ROOT,
                     "<g class=\"node\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/><title>%s: %d images</title></g>",
                     x, cy, colour, Escape.html(n.id()), n.size()));
-            svg.append(text(x + 5, cy - 5, "start", n.id() + " (" + n.size() + ")"));
+            svg.append(labels.place(x + 5, cy - 5, "start", n.id() + " (" + n.size() + ")"));
         }
     }
 
@@ -272,6 +333,39 @@ public final class SvgCharts {
         return String.format(Locale.ROOT, "%.3g", v);
     }
 
+    /**
+     * Text labels that keep clear of each other: a label that would overlap one already placed moves up or down a
+     * line at a time (widths estimated at 6.2 px a character of the 11-px font).
+     */
+    private static final class Labels {
+        private static final double LINE = 12;
+        private static final double[] SHIFTS = {0, -LINE, LINE, -2 * LINE, 2 * LINE, -3 * LINE, 3 * LINE};
+        private final List<double[]> boxes = new ArrayList<>();
+
+        String place(double x, double y, String anchor, String s) {
+            double w = 6.2 * s.length();
+            double left = switch (anchor) {
+                case "end" -> x - w;
+                case "middle" -> x - w / 2;
+                default -> x;
+            };
+            double chosen = y;
+            for (double shift : SHIFTS) {
+                double[] box = {left, y + shift - 10, left + w, y + shift + 2};
+                if (box[1] >= 0 && box[3] <= HEIGHT && boxes.stream().noneMatch(b -> overlap(b, box))) {
+                    chosen = y + shift;
+                    break;
+                }
+            }
+            boxes.add(new double[] {left, chosen - 10, left + w, chosen + 2});
+            return text(x, chosen, anchor, s);
+        }
+
+        private static boolean overlap(double[] a, double[] b) {
+            return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+        }
+    }
+
     /** A closed interval of data values. */
     private record Range(double min, double max) {
 
@@ -287,10 +381,6 @@ public final class SvgCharts {
             return lo > hi ? new Range(0, 1) : new Range(lo, hi);
         }
 
-        Range include(double v) {
-            return Double.isFinite(v) ? new Range(Math.min(min, v), Math.max(max, v)) : this;
-        }
-
         /** 2% more on each side, so that no point sits on the frame. */
         Range padded() {
             double pad = max > min ? (max - min) * 0.02 : 0.5;
@@ -303,7 +393,16 @@ public final class SvgCharts {
 
         /** Widened to the round ends of its {@link NiceAxis}, so that the first and last ticks are the axis' ends. */
         Range nice() {
+            // until the axis of the widened range is the same axis: axes() recomputes it, and its ticks must end
+            // where the range does (-10..15 by 10s would draw a tick at 20, outside the frame)
             NiceAxis a = NiceAxis.of(min, max, 5);
+            for (int i = 0; i < 4; i++) {
+                NiceAxis again = NiceAxis.of(a.min(), a.max(), 5);
+                if (again.equals(a)) {
+                    break;
+                }
+                a = again;
+            }
             return new Range(a.min(), a.max());
         }
 

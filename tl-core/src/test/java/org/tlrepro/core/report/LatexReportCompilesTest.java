@@ -28,23 +28,24 @@ class LatexReportCompilesTest {
         assertCompilesCleanly(folder, "report");
     }
 
-    /** What a paper does: \input{tables} in a plain portrait article, with its default (wide) margins. */
+    /** What a paper does: \input{tables} and \input{figures} in a plain portrait article, its default margins. */
     @Test
     void tablesFitAPortraitSingleColumnArticle(@TempDir Path dir) throws Exception {
         assumeTrue(onPath("pdflatex"), "pdflatex is not on the PATH");
         Path folder = render(dir);
         Files.writeString(folder.resolve("portrait.tex"), "\\documentclass{article}\n\\usepackage{booktabs}\n"
-                + "\\begin{document}\n\\input{tables}\n\\end{document}\n");
+                + "\\usepackage{graphicx}\n\\begin{document}\n\\input{tables}\n\\input{figures}\n\\end{document}\n");
         assertCompilesCleanly(folder, "portrait");
     }
 
-    /** In a two-column article Table 1 fits a column and Tables 2 and 3 span both (table*). */
+    /** In a two-column article Table 1 fits a column, Tables 2 and 3 and Figures 1 to 3 span both (table*, figure*). */
     @Test
     void tablesFitATwoColumnArticle(@TempDir Path dir) throws Exception {
         assumeTrue(onPath("pdflatex"), "pdflatex is not on the PATH");
         Path folder = render(dir);
         Files.writeString(folder.resolve("twocolumn.tex"), "\\documentclass[twocolumn]{article}\n"
-                + "\\usepackage{booktabs}\n\\begin{document}\n\\input{tables}\n\\end{document}\n");
+                + "\\usepackage{booktabs}\n\\usepackage{graphicx}\n\\begin{document}\n\\input{tables}\n"
+                + "\\input{figures}\n\\end{document}\n");
         assertCompilesCleanly(folder, "twocolumn");
     }
 

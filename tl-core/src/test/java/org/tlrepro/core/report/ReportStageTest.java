@@ -78,7 +78,44 @@ class ReportStageTest {
         for (String id : List.of("table1", "table2", "table3", "deviations", "provenance")) {
             assertEquals(1, count(doc, "//*[@id='" + id + "']"), id);
         }
-        assertEquals(5, count(doc, "//svg"), "box plot, Figure 1 of one class, 2, 3a, 3b");
+        assertEquals(6, count(doc, "//svg"), "box plot, Figure 1 of one class, 2a, the paper's 2b, 3a, 3b");
+    }
+
+    @Test
+    void everyFigureIsAStandaloneSvgAndAPdfThatFiguresTexIncludes() throws Exception {
+        List<String> names = files.figures().stream().map(p -> p.getFileName().toString()).toList();
+        assertEquals(List.of("figure1a.svg", "figure1a.pdf", "figure2a.svg", "figure2a.pdf", "figure2b.svg",
+                "figure2b.pdf", "figure3a.svg", "figure3a.pdf", "figure3b.svg", "figure3b.pdf", "figure4.svg",
+                "figure4.pdf"), names);
+        String tex = Files.readString(files.figuresTex());
+        for (Path f : files.figures()) {
+            assertEquals(work.resolve("report").resolve("figures"), f.getParent());
+            if (f.toString().endsWith(".svg")) {
+                Document svg = parse(Files.readString(f));
+                assertEquals("http://www.w3.org/2000/svg", svg.getDocumentElement().getAttribute("xmlns"));
+            } else {
+                byte[] pdf = Files.readAllBytes(f);
+                assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII), f.toString());
+                assertTrue(tex.contains("{figures/" + f.getFileName() + "}"), tex);
+            }
+        }
+        assertTrue(Files.readString(files.latex()).contains("\\input{figures}"));
+    }
+
+    @Test
+    void figuresAreNumberedAndShowThePapersValues() throws Exception {
+        Document doc = parse(html);
+        List<String> captions = new java.util.ArrayList<>();
+        NodeList list = (NodeList) XPathFactory.newInstance().newXPath().evaluate("//figcaption", doc,
+                XPathConstants.NODESET);
+        for (int i = 0; i < list.getLength(); i++) {
+            captions.add(list.item(i).getTextContent().split("\\.")[0]);
+        }
+        assertEquals(List.of("Figure 4 (not in the paper)", "Figure 1a", "Figure 2a", "Figure 2b", "Figure 3a",
+                "Figure 3b"), captions);
+        assertEquals(16, count(doc, "//*[local-name()='circle'][@class='paper']") / 2,
+                "the paper's 16 combinations in Figures 3a and 3b");
+        assertEquals(2, count(doc, "//*[local-name()='line'][@class='paper-sd']"), "the paper's SD of Schemes 1 and 4");
     }
 
     @Test

@@ -79,6 +79,18 @@ class SvgChartsTest {
         assertEquals(0, countClass(parse(SvgCharts.scatter(positive)), "zero"));
     }
 
+    /** Found in the paper's Figure 2b: data -5..10.75 gave an axis -10..15 whose ticks (by 10) ran to 20. */
+    @Test
+    void everyTickIsInsideTheFrame() throws Exception {
+        Regression r = Regression.fit("x", "y", List.of(new Regression.Point("A", 0.17, -4.87),
+                new Regression.Point("B", 0.18, 10.75), new Regression.Point("C", 0.21, 3.0)));
+        var texts = parse(SvgCharts.scatter(r)).getElementsByTagName("text");
+        for (int i = 0; i < texts.getLength(); i++) {
+            double y = Double.parseDouble(((org.w3c.dom.Element) texts.item(i)).getAttribute("y"));
+            assertTrue(y >= 10, texts.item(i).getTextContent() + " at y = " + y + ", above the frame");
+        }
+    }
+
     @Test
     void scatterWithoutPointsSaysSo() throws Exception {
         Document svg = parse(SvgCharts.scatter(Regression.fit("x", "y", List.of())));
@@ -99,6 +111,56 @@ class SvgChartsTest {
         assertEquals(6, countClass(svg, "node"), "2 level-1 and 4 level-2 nodes");
         assertEquals(2, countClass(svg, "cut"));
         assertTrue(svg.getDocumentElement().getTextContent().contains("P<4> (1)"));
+    }
+
+    /** Node labels and cut labels do not overlap (their boxes estimated as the chart places them). */
+    @Test
+    void dendrogramLabelsKeepClearOfEachOther() throws Exception {
+        Document svg = parse(SvgCharts.dendrogramTop(SyntheticResults.parasitized()));
+        var texts = svg.getElementsByTagName("text");
+        List<double[]> boxes = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            org.w3c.dom.Element t = (org.w3c.dom.Element) texts.item(i);
+            String s = t.getTextContent();
+            if (!s.contains("(") && !s.endsWith("cut")) {
+                continue; // axis ticks and titles
+            }
+            double x = Double.parseDouble(t.getAttribute("x"));
+            double y = Double.parseDouble(t.getAttribute("y"));
+            double w = 6.2 * s.length();
+            double left = "end".equals(t.getAttribute("text-anchor")) ? x - w : x;
+            boxes.add(new double[] {left, y - 10, left + w, y + 2});
+        }
+        assertEquals(8, boxes.size(), "6 node labels and 2 cut labels");
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                double[] a = boxes.get(i);
+                double[] b = boxes.get(j);
+                assertFalse(a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3], "labels " + i + " and " + j);
+            }
+        }
+    }
+
+    @Test
+    void scatterShowsThePapersPointsHollowWithTheirOwnLine() throws Exception {
+        Regression ours = Regression.fit("ratio (%)", "y", List.of(new Regression.Point("A", 60, 1),
+                new Regression.Point("B", 70, 3)));
+        Regression paper = Regression.fit("ratio (%)", "y", List.of(new Regression.Point("U1+P1", 20, -1),
+                new Regression.Point("U2+P2", 90, 8), new Regression.Point("U3+P3", 50, 2)));
+        Document svg = parse(SvgCharts.scatter(ours, paper));
+        assertEquals(3, countClass(svg, "paper"));
+        assertEquals(2, countClass(svg, "ours"));
+        assertEquals(1, countClass(svg, "fit paper-fit"));
+        String text = svg.getDocumentElement().getTextContent();
+        assertTrue(text.contains("ours: slope = 0.200") && text.contains("the paper's: slope = "), text);
+        assertTrue(text.contains("U2+P2 (90.0, 8.00)"), "the paper's point with its tooltip");
+    }
+
+    @Test
+    void boxPlotDrawsThePapersSd() throws Exception {
+        Document svg = parse(SvgCharts.boxPlot(SyntheticResults.build(true).table2()));
+        assertEquals(2, countClass(svg, "paper-sd"));
+        assertTrue(svg.getDocumentElement().getTextContent().contains("the paper's SD: 4.00 points"));
     }
 
     private static int countClass(Document svg, String cls) {
