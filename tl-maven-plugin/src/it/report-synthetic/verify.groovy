@@ -32,6 +32,22 @@ def tables = new File(report, 'tables.tex')
 assert tables.isFile()
 assert tables.text.count('\\toprule') == 3
 assert new File(report, 'report.tex').text.contains('\\input{tables}')
+assert new File(report, 'report.tex').text.contains('\\input{figures}')
+// provenance.json: the POM's tl.* properties and the -D ones (tl.modelSha256, set by setup.groovy), Maven's version,
+// the stages' fingerprints, what was reused
+def provenance = new groovy.json.JsonSlurper().parse(new File(report, 'provenance.json'))
+assert provenance.settings['tl.epochs'] == '1'
+assert provenance.settings['tl.modelSha256'] ==~ /[0-9a-f]{64}/
+assert provenance.software.maven ==~ /3\..*/
+assert provenance.inputs['prepare/fingerprint.json'].'manifest.sha256' ==~ /[0-9a-f]{64}/
+assert provenance.reuse['runs trained'] ==~ /\d+ of \d+/
+assert provenance.seeds.size() == metrics['table2.scheme1.runs'] * 4
+// figures as SVG and PDF, results as CSV
+['figure1a', 'figure2a', 'figure3a', 'figure3b', 'figure4', 'figure5'].each { name ->
+    assert new File(report, "figures/${name}.svg").isFile() : name
+    assert new File(report, "figures/${name}.pdf").bytes[0..4] == '%PDF-'.bytes as List : name
+}
+assert new File(report, 'csv/runs.csv').readLines()[0].startsWith('experiment,scheme,run,seed,')
 
 def log = new File(basedir, 'build.log').text
 assert log.contains(':report (report)')

@@ -2,18 +2,24 @@ package org.tlrepro.maven;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.tlrepro.core.report.BuildContext;
 import org.tlrepro.core.report.ReportFiles;
 import org.tlrepro.core.report.ReportRequest;
 import org.tlrepro.core.report.ReportStage;
 
 /**
  * Renders the report from the clustering and the runs: {@code report.html} (one self-contained file),
- * {@code tables.tex} and {@code report.tex} (booktabs, for pdflatex), {@code summary.md} and {@code metrics.json}
- * (every metric, flat, for {@code dvc metrics} and baselines), under {@code ${tl.workDir}/report}. The rules are
+ * {@code tables.tex}, {@code figures.tex} and {@code report.tex} (booktabs and the figures' PDFs, for pdflatex),
+ * {@code summary.md}, {@code metrics.json} (every metric, flat, for {@code dvc metrics} and baselines),
+ * {@code provenance.json} (commit, software, settings, hashes, timings, seeds), every figure as SVG and PDF under
+ * {@code figures/} and the results as CSV under {@code csv/}, all under {@code ${tl.workDir}/report}. The rules are
  * only reported here; {@code tl:check} enforces them.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
@@ -36,6 +42,31 @@ public class ReportMojo extends AbstractRulesMojo {
     @Parameter(property = "tl.report.results")
     private File results;
 
+    // for the provenance record: the commit of the project, the Maven version and the tl.* properties in effect
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    private File basedir;
+
+    @Parameter(defaultValue = "${maven.version}", readonly = true)
+    private String mavenVersion;
+
+    @Parameter(defaultValue = "${project.properties}", readonly = true)
+    private Properties projectProperties;
+
+    @Parameter(defaultValue = "${session.userProperties}", readonly = true)
+    private Properties userProperties;
+
+    /** The tl.* properties of the POM (with its active profiles), overridden by -D. */
+    private Map<String, String> tlSettings() {
+        Map<String, String> settings = new TreeMap<>();
+        for (Properties p : new Properties[] {projectProperties, userProperties}) {
+            if (p != null) {
+                p.stringPropertyNames().stream().filter(k -> k.startsWith("tl."))
+                        .forEach(k -> settings.put(k, p.getProperty(k)));
+            }
+        }
+        return settings;
+    }
+
     @Override
     protected String goal() {
         return "report";
@@ -54,7 +85,8 @@ public class ReportMojo extends AbstractRulesMojo {
             diffWith = null;
         }
         ReportFiles files = ReportStage.run(new ReportRequest(workDir(), pathOrNull(templates), pathOrNull(paperValues),
-                rules(), pathOrNull(diffWith), pathOrNull(results)));
+                rules(), pathOrNull(diffWith), pathOrNull(results),
+                new BuildContext(pathOrNull(basedir), mavenVersion, tlSettings())));
         if (results != null) {
             getLog().info("Rendered the published results in " + results + ", not this build's");
         }
@@ -62,5 +94,7 @@ public class ReportMojo extends AbstractRulesMojo {
         for (Path p : files.all()) {
             getLog().info("Wrote " + p);
         }
+        getLog().info("Wrote " + files.figures().size() + " figure files to " + files.figures().get(0).getParent()
+                + " and " + files.csv().size() + " CSV files to " + files.csv().get(0).getParent());
     }
 }

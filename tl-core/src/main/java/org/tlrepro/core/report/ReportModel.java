@@ -138,6 +138,9 @@ public final class ReportModel {
         figures.add(new Figure("figure3a", source));
         figures.add(new Figure("figure3b", target));
         figures.add(new Figure("figure4", box));
+        Markup curves = SvgCharts.learningCurves(results.table2());
+        m.put("learningCurves", curves);
+        figures.add(new Figure("figure5", curves));
         m.put("figures", figures);
     }
 

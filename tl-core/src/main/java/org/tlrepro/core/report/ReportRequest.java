@@ -15,21 +15,29 @@ import org.tlrepro.core.results.Rule;
  * @param baseline     the baseline folder the compare rules and the diff table use, or {@code null}
  * @param published    a published result to render instead of this build's clustering and runs (a baseline
  *                     folder with its {@code cluster.json}), or {@code null}
+ * @param build        what the build tool knows for the provenance record (project folder, Maven, tl.* settings)
  */
 public record ReportRequest(Path workDir, Path templatesDir, Path paperValues, List<Rule> rules, Path baseline,
-                            Path published) {
+                            Path published, BuildContext build) {
 
     public ReportRequest {
         rules = rules == null ? List.of() : List.copyOf(rules);
+        build = build == null ? BuildContext.none() : build;
+    }
+
+    /** A report rendered outside a build. */
+    public ReportRequest(Path workDir, Path templatesDir, Path paperValues, List<Rule> rules, Path baseline,
+                         Path published) {
+        this(workDir, templatesDir, paperValues, rules, baseline, published, null);
     }
 
     /** A report of this build's results. */
     public ReportRequest(Path workDir, Path templatesDir, Path paperValues, List<Rule> rules, Path baseline) {
-        this(workDir, templatesDir, paperValues, rules, baseline, null);
+        this(workDir, templatesDir, paperValues, rules, baseline, null, null);
     }
 
     /** A report without a baseline. */
     public ReportRequest(Path workDir, Path templatesDir, Path paperValues, List<Rule> rules) {
-        this(workDir, templatesDir, paperValues, rules, null, null);
+        this(workDir, templatesDir, paperValues, rules, null, null, null);
     }
 }

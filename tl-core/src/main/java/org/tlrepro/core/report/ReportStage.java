@@ -19,7 +19,8 @@ import org.tlrepro.core.results.Rule;
 /**
  * {@code tl:report}: renders {@code report.html}, {@code tables.tex}, {@code figures.tex}, {@code report.tex} and
  * {@code summary.md} under {@code workDir/report} from one {@link Results}, writes every figure as SVG and PDF under
- * {@code figures/} and its metrics as {@code metrics.json}.
+ * {@code figures/}, the results as CSV under {@code csv/}, its metrics as {@code metrics.json} and its
+ * reproducibility record as {@code provenance.json}.
  * Each file is written whole or not at all.
  */
 public final class ReportStage {
@@ -51,8 +52,12 @@ public final class ReportStage {
         Baseline baseline = request.baseline() == null ? null : Baseline.read(request.baseline());
         List<Rule.Outcome> outcomes = Gates.check(results, request.rules(), baseline);
         Map<String, Double> metrics = Metrics.of(results);
+        Provenance provenance = Provenance.collect(request.workDir(), request.published(), results, request.build());
         Map<String, Object> model = ReportModel.of(results, outcomes, metrics, baseline);
+        model.put("provenance", provenance);
         Path dir = outputDir(request.workDir());
+        Path provenanceFile = dir.resolve(Provenance.FILE);
+        provenance.write(provenanceFile);
         Path metricsFile = dir.resolve(MetricsFile.NAME);
         MetricsFile.write(metricsFile, metrics);
         List<String> overridden = new ArrayList<>();
@@ -62,7 +67,8 @@ public final class ReportStage {
         Path figuresTex = render(renderer, model, dir, FIGURES, Escape::tex, overridden);
         Path summary = render(renderer, model, dir, SUMMARY, Escape::markdown, overridden);
         List<Path> figures = FigureFiles.write(dir, ReportModel.figures(model));
-        return new ReportFiles(html, latex, tables, figuresTex, summary, metricsFile, figures,
+        List<Path> csv = CsvFiles.write(dir, results);
+        return new ReportFiles(html, latex, tables, figuresTex, summary, metricsFile, provenanceFile, figures, csv,
                 List.copyOf(overridden));
     }
 

@@ -80,7 +80,7 @@ public final class TrainStage {
                 experiments.size(), units.size() - pending.size(), ledger.dir(), pending.size());
         if (pending.isEmpty()) {
             List<RunResult> all = collect(units, ledger);
-            writeSummary(request, network, all);
+            writeSummary(request, network, 0, all);
             summarize(all);
             return new Result(all, 0, all.size());
         }
@@ -99,7 +99,7 @@ public final class TrainStage {
         int trained = executor.execute(pending, training, onImages, ledger::record);
         progress.finish(done.get());
         List<RunResult> all = collect(units, ledger);
-        writeSummary(request, network, all);
+        writeSummary(request, network, trained, all);
         summarize(all);
         return new Result(all, trained, all.size() - trained);
     }
@@ -219,10 +219,11 @@ public final class TrainStage {
         return TrainedNetwork.of(summary.imageSize(), classes, protocol);
     }
 
-    private static void writeSummary(TrainRequest request, TrainedNetwork network, List<RunResult> runs) {
+    private static void writeSummary(TrainRequest request, TrainedNetwork network, int trained,
+                                     List<RunResult> runs) {
         try {
             AtomicFiles.write(summaryFile(request.runsDir()), Json.MAPPER.writeValueAsBytes(
-                    new TrainSummary(ToolVersion.get(), request.protocol(), network, runs)));
+                    new TrainSummary(ToolVersion.get(), request.protocol(), network, trained, runs)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -78,7 +78,7 @@ class ReportStageTest {
         for (String id : List.of("table1", "table2", "table3", "deviations", "provenance")) {
             assertEquals(1, count(doc, "//*[@id='" + id + "']"), id);
         }
-        assertEquals(6, count(doc, "//svg"), "box plot, Figure 1 of one class, 2a, the paper's 2b, 3a, 3b");
+        assertEquals(7, count(doc, "//svg"), "box plot, learning curves, Figure 1 of one class, 2a, 2b, 3a, 3b");
     }
 
     @Test
@@ -86,7 +86,7 @@ class ReportStageTest {
         List<String> names = files.figures().stream().map(p -> p.getFileName().toString()).toList();
         assertEquals(List.of("figure1a.svg", "figure1a.pdf", "figure2a.svg", "figure2a.pdf", "figure2b.svg",
                 "figure2b.pdf", "figure3a.svg", "figure3a.pdf", "figure3b.svg", "figure3b.pdf", "figure4.svg",
-                "figure4.pdf"), names);
+                "figure4.pdf", "figure5.svg", "figure5.pdf"), names);
         String tex = Files.readString(files.figuresTex());
         for (Path f : files.figures()) {
             assertEquals(work.resolve("report").resolve("figures"), f.getParent());
@@ -103,6 +103,51 @@ class ReportStageTest {
     }
 
     @Test
+    void provenanceRecordsSoftwareSettingsGitAndEverySeed(@TempDir Path dir) throws Exception {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        ReportFiles f = ReportStage.write(SyntheticResults.build(true), new ReportRequest(dir, null, null, RULES,
+                null, null, new BuildContext(repo, "3.9.9", Map.of("tl.runs", "3", "tl.epochs", "5"))));
+        var json = org.tlrepro.core.io.Json.MAPPER.readTree(f.provenance().toFile());
+        assertTrue(json.get("generated").asText().matches("\\d{4}-\\d{2}-\\d{2}T.*Z"), json.toString());
+        assertEquals("3.9.9", json.get("software").get("maven").asText());
+        assertEquals(System.getProperty("java.version"), json.get("software").get("java").asText().split(" ")[0]);
+        assertTrue(json.get("software").get("deeplearning4j").asText().startsWith("1.0.0"), json.toString());
+        assertEquals("{\"tl.epochs\":\"5\",\"tl.runs\":\"3\"}", json.get("settings").toString());
+        assertEquals(SyntheticResults.build(true).runs().size(), json.get("seeds").size());
+        assertEquals("this build", json.get("results").asText());
+        if (GitState.of(repo) != null) { // a source tree that is not a git clone has no commit to record
+            assertTrue(json.get("git").get("commit").asText().matches("[0-9a-f]{40}"));
+        }
+        Document doc = parse(Files.readString(f.html()));
+        String provenance = text(doc, "//*[@id='provenance']/following-sibling::dl[1]");
+        assertTrue(provenance.contains("tl.epochs=5, tl.runs=3"), provenance);
+        assertTrue(provenance.contains("maven 3.9.9"), provenance);
+    }
+
+    /** The CSV files read back as R or pandas would: a header, a row per run / epoch / scheme / combination. */
+    @Test
+    void resultsAreWrittenAsCsv() throws Exception {
+        assertEquals(List.of("runs.csv", "epochs.csv", "schemes.csv", "combinations.csv"),
+                files.csv().stream().map(p -> p.getFileName().toString()).toList());
+        List<String> runs = Files.readAllLines(files.csv().get(0));
+        assertEquals("experiment,scheme,run,seed,trainSize,testSize,testLoss,testAccuracy,majorityRate,"
+                + "predictedOneClass,epochs,seconds,imagesPerSecond,fingerprint", runs.get(0));
+        assertEquals(1 + 6 + 2 * 2 + 2, runs.size(), "header, 6 Table 2 runs, 2 + 1 runs of 2 schemes in Table 3");
+        assertTrue(runs.get(1).startsWith("table2,1,1,8,70,30,0.5,60.0,"), runs.get(1));
+        assertTrue(runs.stream().anyMatch(l -> l.startsWith("\"table3/P<&>1+U1\",") || l.startsWith("table3/P<&>1+U1,")),
+                "the odd combination's runs");
+        List<String> epochs = Files.readAllLines(files.csv().get(1));
+        assertEquals("experiment,scheme,run,epoch,trainingLoss", epochs.get(0));
+        assertEquals("table2,1,1,1,0.6", epochs.get(1));
+        List<String> schemes = Files.readAllLines(files.csv().get(2));
+        assertEquals(3, schemes.size());
+        assertTrue(schemes.get(1).startsWith("1,\"70% of the target\",3,70.0,10.0,60.0,80.0,"), schemes.get(1));
+        List<String> combinations = Files.readAllLines(files.csv().get(3));
+        assertEquals(3, combinations.size());
+        assertTrue(combinations.get(2).contains(",,"), "no SD of a single run: an empty field, " + combinations.get(2));
+    }
+
+    @Test
     void figuresAreNumberedAndShowThePapersValues() throws Exception {
         Document doc = parse(html);
         List<String> captions = new java.util.ArrayList<>();
@@ -111,8 +156,8 @@ class ReportStageTest {
         for (int i = 0; i < list.getLength(); i++) {
             captions.add(list.item(i).getTextContent().split("\\.")[0]);
         }
-        assertEquals(List.of("Figure 4 (not in the paper)", "Figure 1a", "Figure 2a", "Figure 2b", "Figure 3a",
-                "Figure 3b"), captions);
+        assertEquals(List.of("Figure 4 (not in the paper)", "Figure 5 (not in the paper)", "Figure 1a", "Figure 2a",
+                "Figure 2b", "Figure 3a", "Figure 3b"), captions);
         assertEquals(16, count(doc, "//*[local-name()='circle'][@class='paper']") / 2,
                 "the paper's 16 combinations in Figures 3a and 3b");
         assertEquals(2, count(doc, "//*[local-name()='line'][@class='paper-sd']"), "the paper's SD of Schemes 1 and 4");

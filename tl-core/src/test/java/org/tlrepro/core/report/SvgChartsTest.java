@@ -163,6 +163,15 @@ class SvgChartsTest {
         assertTrue(svg.getDocumentElement().getTextContent().contains("the paper's SD: 4.00 points"));
     }
 
+    @Test
+    void learningCurvesDrawEveryRunAndTheMeanOfEachScheme() throws Exception {
+        Document svg = parse(SvgCharts.learningCurves(SyntheticResults.build(true).table2()));
+        var lines = svg.getElementsByTagName("polyline");
+        assertEquals(2 * 3 + 2, lines.getLength(), "3 runs and a mean for each of 2 schemes");
+        String text = svg.getDocumentElement().getTextContent();
+        assertTrue(text.contains("Scheme 4: mean of 3 runs") && text.contains("epoch"), text);
+    }
+
     private static int countClass(Document svg, String cls) {
         int n = 0;
         for (String tag : List.of("g", "line", "circle")) {

@@ -1,0 +1,161 @@
+package org.tlrepro.core.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.tlrepro.core.TlException;
+import org.tlrepro.core.cluster.ClusterResult;
+import org.tlrepro.core.io.AtomicFiles;
+import org.tlrepro.core.io.Json;
+import org.tlrepro.core.prepare.PrepareSummary;
+import org.tlrepro.core.prepare.PreparedData;
+import org.tlrepro.core.results.Results;
+import org.tlrepro.core.stage.ToolVersion;
+import org.tlrepro.core.train.RunResult;
+import org.tlrepro.core.train.TrainStage;
+import org.tlrepro.core.train.TrainSummary;
+
+/**
+ * The reproducibility record of a report, {@code provenance.json}: when and from which commit it was made, the
+ * software it ran on, every {@code tl.*} setting, the fingerprints and output hashes of the stages, the timings,
+ * what was reused rather than recomputed, and every run's seed.
+ *
+ * @param generated when the report was rendered (UTC)
+ * @param results   {@code "this build"}, or the published folder the results were read from
+ * @param git       the project's commit, or {@code null} outside a git work tree
+ * @param software  tl, Java, OS, Maven, DL4J/ND4J/JavaCPP versions and the numeric backend of the runs
+ * @param settings  every {@code tl.*} property in effect
+ * @param inputs    each stage's {@code fingerprint.json} (what it was computed from) and {@code outputs.json} (the
+ *                  hashes of what it wrote), and the embedding model's SHA-256; empty for published results
+ * @param seconds   time of each stage; training is the sum over all runs
+ * @param reuse     where the archive came from (mirror, cache, download), embeddings computed in the last
+ *                  {@code tl:cluster} of all, runs trained by the last {@code tl:train} of all
+ * @param seeds     every run's seed
+ */
+public record Provenance(String generated, String results, GitState git, Map<String, String> software,
+                         Map<String, String> settings, Map<String, JsonNode> inputs, Map<String, Double> seconds,
+                         Map<String, Object> reuse, List<Seed> seeds) {
+
+    public static final String FILE = "provenance.json";
+
+    /** A run's seed. */
+    public record Seed(String experiment, int scheme, int run, long seed) {
+    }
+
+    /**
+     * @param workDir   the build's work folder (its stage folders are read unless the results are published)
+     * @param published the published results' folder, or {@code null} for this build's
+     */
+    public static Provenance collect(Path workDir, Path published, Results results, BuildContext build) {
+        Map<String, String> software = new LinkedHashMap<>();
+        software.put("tl", ToolVersion.get());
+        software.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
+                + System.getProperty("java.vm.name") + ")");
+        software.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        software.put("maven", build.mavenVersion() == null ? "not run by Maven" : build.mavenVersion());
+        software.put("deeplearning4j", artifactVersion("org.deeplearning4j", "deeplearning4j-nn"));
+        software.put("nd4j-native", artifactVersion("org.nd4j", "nd4j-native"));
+        software.put("javacpp", artifactVersion("org.bytedeco", "javacpp"));
+        software.put("backend", results.runs().stream().map(RunResult::backend).filter(Objects::nonNull).distinct()
+                .collect(Collectors.joining("; ")));
+
+        Map<String, JsonNode> inputs = new LinkedHashMap<>();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        Map<String, Object> reuse = new LinkedHashMap<>();
+        ClusterResult.EmbeddingInfo embedding = results.clustering().embedding();
+        if (published == null) {
+            for (String stage : List.of("prepare", "cluster")) {
+                for (String file : List.of("fingerprint.json", "outputs.json")) {
+                    JsonNode node = readTree(workDir.resolve(stage).resolve(file));
+                    if (node != null) {
+                        inputs.put(stage + "/" + file, node);
+                    }
+                }
+            }
+            PreparedData prepared = new PreparedData(workDir.resolve("prepare"));
+            if (Files.isRegularFile(prepared.summary())) {
+                PrepareSummary p = prepared.readSummary();
+                seconds.put("prepare", p.seconds());
+                reuse.put("archive", p.archive() + " from the " + p.archiveOrigin());
+            }
+        }
+        if (embedding != null) {
+            inputs.put("model", Json.MAPPER.valueToTree(Map.of("file", String.valueOf(embedding.modelFile()),
+                    "sha256", String.valueOf(embedding.modelSha256()))));
+            seconds.put("embedding", embedding.seconds());
+            reuse.put("embeddings computed", embedding.computed() + " of " + embedding.images());
+        }
+        if (results.clustering().clustering() != null) {
+            seconds.put("clustering", results.clustering().clustering().seconds());
+        }
+        seconds.put("training", results.runs().stream().mapToDouble(RunResult::seconds).sum());
+        TrainSummary train = published == null ? readTrainSummary(workDir) : null;
+        if (train != null && train.trained() != null) {
+            reuse.put("runs trained", train.trained() + " of " + train.runs().size());
+        }
+        List<Seed> seeds = results.runs().stream()
+                .map(r -> new Seed(r.experiment(), r.scheme(), r.run(), r.seed())).toList();
+        return new Provenance(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                published == null ? "this build" : published.toString(), GitState.of(build.projectDir()),
+                software, build.settings(), inputs, seconds, reuse, seeds);
+    }
+
+    public void write(Path file) {
+        try {
+            AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(this));
+        } catch (IOException e) {
+            throw new TlException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The version in an artifact's {@code META-INF/maven/.../pom.properties} on the class path, or "unknown". */
+    static String artifactVersion(String group, String artifact) {
+        String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (InputStream in = Provenance.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static JsonNode readTree(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new TlException(file + " cannot be read (" + e.getMessage() + "): run the build again with "
+                    + "-Dtl.force=true", e);
+        }
+    }
+
+    private static TrainSummary readTrainSummary(Path workDir) {
+        Path file = TrainStage.summaryFile(workDir.resolve("runs"));
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readValue(file.toFile(), TrainSummary.class);
+        } catch (IOException e) {
+            throw new TlException(file + " cannot be read (" + e.getMessage() + "): run tl:train again", e);
+        }
+    }
+}
