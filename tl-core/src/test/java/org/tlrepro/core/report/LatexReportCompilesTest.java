@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,25 +30,20 @@ class LatexReportCompilesTest {
         assertCompilesCleanly(folder, "report");
     }
 
-    /** What a paper does: \input{tables} and \input{figures} in a plain portrait article, its default margins. */
-    @Test
-    void tablesFitAPortraitSingleColumnArticle(@TempDir Path dir) throws Exception {
+    /**
+     * What a paper does: \input{tables} and \input{figures} in a plain article with its default margins. Portrait
+     * single column; in two columns Table 1 fits a column, Tables 2 and 3 and Figures 1 to 3 span both (table*,
+     * figure*).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "twocolumn"})
+    void tablesAndFiguresFitAPlainArticle(String options, @TempDir Path dir) throws Exception {
         assumeTrue(onPath("pdflatex"), "pdflatex is not on the PATH");
         Path folder = render(dir);
-        Files.writeString(folder.resolve("portrait.tex"), "\\documentclass{article}\n\\usepackage{booktabs}\n"
-                + "\\usepackage{graphicx}\n\\begin{document}\n\\input{tables}\n\\input{figures}\n\\end{document}\n");
-        assertCompilesCleanly(folder, "portrait");
-    }
-
-    /** In a two-column article Table 1 fits a column, Tables 2 and 3 and Figures 1 to 3 span both (table*, figure*). */
-    @Test
-    void tablesFitATwoColumnArticle(@TempDir Path dir) throws Exception {
-        assumeTrue(onPath("pdflatex"), "pdflatex is not on the PATH");
-        Path folder = render(dir);
-        Files.writeString(folder.resolve("twocolumn.tex"), "\\documentclass[twocolumn]{article}\n"
+        Files.writeString(folder.resolve("article.tex"), "\\documentclass[" + options + "]{article}\n"
                 + "\\usepackage{booktabs}\n\\usepackage{graphicx}\n\\begin{document}\n\\input{tables}\n"
                 + "\\input{figures}\n\\end{document}\n");
-        assertCompilesCleanly(folder, "twocolumn");
+        assertCompilesCleanly(folder, "article");
     }
 
     private static Path render(Path dir) {
