@@ -2,12 +2,19 @@ package org.tlrepro.maven;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.tlrepro.core.TlException;
+import org.tlrepro.core.results.Gates;
+import org.tlrepro.core.results.Rule;
+import org.tlrepro.core.settings.SettingRanges;
 
 /**
  * Parameters every tl goal shares, and the translation of tl-core's errors into build failures.
@@ -42,13 +49,53 @@ public abstract class AbstractTlMojo extends AbstractMojo {
     @Parameter(property = "tl.threads", defaultValue = "2")
     protected int threads;
 
+    /**
+     * Skips every tl goal, as it skips surefire and failsafe: the study is the project's test, so
+     * {@code mvn install -DskipTests} installs without running it.
+     */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    protected boolean skipTests;
+
+    /** Skips every tl goal, as it skips failsafe's integration tests. */
+    @Parameter(property = "skipITs", defaultValue = "false")
+    protected boolean skipITs;
+
+    /** Skips every tl goal, as it skips compiling and running the tests. */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    protected boolean mavenTestSkip;
+
+    /**
+     * The rules: {@code <rule><name/><metric/><minimum/><maximum/><reportOnly/></rule>}, or with
+     * {@code <compare>welch|absolute</compare>}, {@code <alpha/>} and {@code <maximumChange/>} to judge the change
+     * against the baseline. {@code tl:check} enforces them and the report lists their outcomes; every goal checks
+     * them first (their metrics exist), so that a misspelt rule fails before any training.
+     */
+    @Parameter
+    protected List<GateRule> rules;
+
+    /** Level of the Welch rules that give no {@code <alpha>}: a change with a smaller p-value fails. */
+    @Parameter(property = "tl.baseline.alpha", defaultValue = "0.001")
+    protected double alpha;
+
+    // the tl.* properties in effect, checked before any work and recorded in the report's provenance
+    @Parameter(defaultValue = "${project.properties}", readonly = true)
+    private Properties projectProperties;
+
+    @Parameter(defaultValue = "${session.userProperties}", readonly = true)
+    private Properties userProperties;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || skipGoal()) {
-            getLog().info("Skipping tl:" + goal() + " (" + (skip ? "tl.skip" : "tl." + goal() + ".skip") + " is set)");
+        String skippedBy = skip ? "tl.skip" : skipGoal() ? "tl." + goal() + ".skip" : skipTests ? "skipTests"
+                : skipITs ? "skipITs" : mavenTestSkip ? "maven.test.skip" : null;
+        if (skippedBy != null) {
+            getLog().info("Skipping tl:" + goal() + " (" + skippedBy + " is set)");
             return;
         }
         try {
+            // every goal checks every setting and rule, so that the first goal of a build fails on a bad value
+            SettingRanges.check(tlSettings());
+            Gates.validate(rules());
             run();
         } catch (TlException e) {
             throw new MojoFailureException("tl:" + goal() + " failed: " + e.getMessage(), e);
@@ -64,6 +111,23 @@ public abstract class AbstractTlMojo extends AbstractMojo {
     protected abstract boolean skipGoal();
 
     protected abstract void run() throws MojoFailureException;
+
+    /** The configured rules, for tl-core. */
+    protected List<Rule> rules() {
+        return rules == null ? List.of() : rules.stream().map(r -> r.toRule(alpha)).toList();
+    }
+
+    /** The tl.* properties of the POM (with its active profiles), overridden by -D. */
+    protected Map<String, String> tlSettings() {
+        Map<String, String> settings = new TreeMap<>();
+        for (Properties p : new Properties[] {projectProperties, userProperties}) {
+            if (p != null) {
+                p.stringPropertyNames().stream().filter(k -> k.startsWith("tl."))
+                        .forEach(k -> settings.put(k, p.getProperty(k)));
+            }
+        }
+        return settings;
+    }
 
     protected Path workDir() {
         return workDir.toPath();

@@ -2,9 +2,6 @@ package org.tlrepro.maven;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
 
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -42,30 +39,13 @@ public class ReportMojo extends AbstractRulesMojo {
     @Parameter(property = "tl.report.results")
     private File results;
 
-    // for the provenance record: the commit of the project, the Maven version and the tl.* properties in effect
+    // for the provenance record: the commit of the project and the Maven version
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     private File basedir;
 
     @Parameter(defaultValue = "${maven.version}", readonly = true)
     private String mavenVersion;
 
-    @Parameter(defaultValue = "${project.properties}", readonly = true)
-    private Properties projectProperties;
-
-    @Parameter(defaultValue = "${session.userProperties}", readonly = true)
-    private Properties userProperties;
-
-    /** The tl.* properties of the POM (with its active profiles), overridden by -D. */
-    private Map<String, String> tlSettings() {
-        Map<String, String> settings = new TreeMap<>();
-        for (Properties p : new Properties[] {projectProperties, userProperties}) {
-            if (p != null) {
-                p.stringPropertyNames().stream().filter(k -> k.startsWith("tl."))
-                        .forEach(k -> settings.put(k, p.getProperty(k)));
-            }
-        }
-        return settings;
-    }
 
     @Override
     protected String goal() {

@@ -30,6 +30,31 @@ public final class Gates {
         return rules.stream().map(r -> judge(r, now, before)).toList();
     }
 
+    /**
+     * Checks the rules before any work: every metric they name exists and every Welch rule's has per-run values,
+     * so that a misspelt rule fails the build at its start, not in tl:report after hours of training.
+     *
+     * @throws TlException naming the rule and the metric
+     */
+    public static void validate(List<Rule> rules) {
+        for (Rule rule : rules) {
+            try {
+                Metrics.namesIn(rule.metric());
+            } catch (TlException e) {
+                throw new TlException("rule '" + rule.name() + "': " + e.getMessage(), e);
+            }
+            if (rule.compare() == Rule.Compare.WELCH && !Samples.metrics().contains(rule.metric().trim())) {
+                throw welchWithoutSamples(rule);
+            }
+        }
+    }
+
+    private static TlException welchWithoutSamples(Rule rule) {
+        return new TlException("tl:check rule '" + rule.name() + "' compares '" + rule.metric()
+                + "' with Welch's t-test, which needs per-run values; metrics that have them: "
+                + String.join(", ", Samples.metrics()) + " (use <compare>absolute</compare> for others)");
+    }
+
     /** The metrics and per-run values of one build, this one or the baseline. */
     private record Side(Map<String, Double> metrics, Map<String, double[]> samples) {
     }
@@ -46,9 +71,7 @@ public final class Gates {
         }
         String metric = rule.metric().trim();
         if (rule.compare() == Rule.Compare.WELCH && !current.samples().containsKey(metric)) {
-            throw new TlException("tl:check rule '" + rule.name() + "' compares '" + rule.metric()
-                    + "' with Welch's t-test, which needs per-run values; metrics that have them: "
-                    + String.join(", ", Samples.metrics()) + " (use <compare>absolute</compare> for others)");
+            throw welchWithoutSamples(rule);
         }
         if (baseline == null) {
             return new Rule.Outcome(rule, now, Rule.Status.SKIPPED, rule.metric() + " = " + number(now)

@@ -1,6 +1,10 @@
 package org.tlrepro.core.results;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.tlrepro.core.TlException;
@@ -11,7 +15,41 @@ import org.tlrepro.core.TlException;
  */
 public final class Metrics {
 
+    private static final List<String> SCHEME_METRICS = List.of("mean", "sd", "runs", "paperDifference",
+            "majorityRate", "minAboveMajority", "oneClassRuns");
+
     private Metrics() {
+    }
+
+    /** The names {@link #of} gives, without results: the rules are checked against them before any work. */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (int scheme = 1; scheme <= 4; scheme++) {
+            for (String m : SCHEME_METRICS) {
+                names.add("table2.scheme" + scheme + "." + m);
+            }
+        }
+        names.addAll(List.of("table2.improvement", "table3.combinations", "table3.meanImprovement", "table3.minRuns",
+                "table3.positiveImprovements", "table3.oneClassRuns", "figure2.slope", "figure2.slopePValue",
+                "figure3.sourceRatio.slope", "figure3.sourceRatio.slopePValue", "figure3.targetRatio.slope",
+                "figure3.targetRatio.slopePValue"));
+        return names;
+    }
+
+    /**
+     * The metric names in an expression ({@code a} or {@code a - b}), each checked against {@link #names()}.
+     *
+     * @throws TlException naming an unknown metric and listing the known ones
+     */
+    public static List<String> namesIn(String expression) {
+        List<String> parts = parts(expression);
+        List<String> known = names();
+        for (String name : parts) {
+            if (!known.contains(name)) {
+                throw unknown(name, known);
+            }
+        }
+        return parts;
     }
 
     /** Every metric with its value (NaN where the results lack it). */
@@ -51,20 +89,29 @@ public final class Metrics {
      * @throws TlException naming the unknown metric and listing the known ones
      */
     public static double evaluate(Map<String, Double> metrics, String expression) {
+        List<String> parts = parts(expression);
+        double value = lookup(metrics, parts.get(0));
+        return parts.size() == 2 ? value - lookup(metrics, parts.get(1)) : value;
+    }
+
+    private static List<String> parts(String expression) {
         String[] parts = expression.split("\\s+-\\s+");
         if (parts.length > 2) {
             throw new TlException("metric expression '" + expression + "' has more than one '-': use 'a' or 'a - b'");
         }
-        double value = lookup(metrics, parts[0].trim());
-        return parts.length == 2 ? value - lookup(metrics, parts[1].trim()) : value;
+        return Arrays.stream(parts).map(String::trim).toList();
     }
 
     private static double lookup(Map<String, Double> metrics, String name) {
         Double v = metrics.get(name);
         if (v == null) {
-            throw new TlException("unknown metric '" + name + "' in a tl:check rule; known metrics: "
-                    + String.join(", ", metrics.keySet()));
+            throw unknown(name, metrics.keySet());
         }
         return v;
+    }
+
+    private static TlException unknown(String name, Collection<String> known) {
+        return new TlException("unknown metric '" + name + "' in a tl:check rule; known metrics: "
+                + String.join(", ", known));
     }
 }

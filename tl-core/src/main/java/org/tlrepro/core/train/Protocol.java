@@ -2,6 +2,8 @@ package org.tlrepro.core.train;
 
 import java.io.Serializable;
 
+import org.tlrepro.core.TlException;
+
 /**
  * The training protocol; the defaults are the paper's (Sections 3.4 and 4.3, Keras 2.2.4 RMSprop constants).
  *
@@ -32,11 +34,20 @@ public record Protocol(int epochs, int batchSize, double learningRate, double rh
     }
 
     public Protocol {
-        if (epochs < 1 || batchSize < 1 || runs < 0 || table3Runs < 0) {
-            throw new IllegalArgumentException("epochs and batch size must be positive, runs not negative");
+        if (epochs < 1) {
+            throw new TlException("tl.epochs must be at least 1, not " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new TlException("tl.batchSize must be at least 1, not " + batchSize);
+        }
+        if (runs < 0 || table3Runs < 0) {
+            throw new TlException("tl.runs and tl.table3.runs must be at least 0, not " + runs + " and " + table3Runs);
         }
         if (!(trainFraction > 0 && trainFraction < 1)) {
-            throw new IllegalArgumentException("the training fraction must lie between 0 and 1, not " + trainFraction);
+            throw new TlException("tl.trainFraction must lie between 0 and 1 (both excluded), not " + trainFraction);
+        }
+        if (!(learningRate > 0)) {
+            throw new TlException("tl.learningRate must be above 0, not " + learningRate);
         }
     }
 }

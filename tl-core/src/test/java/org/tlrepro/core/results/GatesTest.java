@@ -171,4 +171,19 @@ class GatesTest {
         TlException e = assertThrows(TlException.class, () -> Rule.Compare.parse("t-test"));
         assertTrue(e.getMessage().contains("welch or absolute"));
     }
+
+    @Test
+    void validateRefusesAnUnknownMetricBeforeThereAreResults() {
+        Rule typo = new Rule("accuracy", "table2.scheme4.accuracy", 0.0, null, false);
+        TlException e = assertThrows(TlException.class, () -> Gates.validate(List.of(typo)));
+        assertTrue(e.getMessage().contains("rule 'accuracy': unknown metric 'table2.scheme4.accuracy'"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("table2.scheme4.mean"), "the known metrics are listed");
+        Gates.validate(List.of(new Rule("gain", "table2.scheme4.mean - table2.scheme1.mean", 0.0, null, false)));
+    }
+
+    @Test
+    void theMetricNamesKnownBeforeTrainingAreThoseOfResults() {
+        assertEquals(List.copyOf(Metrics.of(results()).keySet()), Metrics.names());
+    }
 }

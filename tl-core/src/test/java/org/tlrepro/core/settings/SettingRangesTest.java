@@ -1,0 +1,42 @@
+package org.tlrepro.core.settings;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.tlrepro.core.TlException;
+
+class SettingRangesTest {
+
+    @Test
+    void thePapersSettingsAndTheSmokeOnesPass() {
+        assertDoesNotThrow(() -> SettingRanges.check(Map.of("tl.epochs", "5", "tl.batchSize", "128", "tl.runs", "10",
+                "tl.table3.runs", "0", "tl.imageSize", "50", "tl.trainFraction", "0.7", "tl.learningRate", "1e-4",
+                "tl.inputSize", "64", "tl.modelName", "not a number, not checked")));
+    }
+
+    @Test
+    void everyBadValueIsNamedWithItsRangeInOneError() {
+        TlException e = assertThrows(TlException.class, () -> SettingRanges.check(Map.of("tl.epochs", "0",
+                "tl.runs", "-1", "tl.imageSize", "8", "tl.trainFraction", "1.5", "tl.embedBatch", "0",
+                "tl.jobs", "two")));
+        String m = e.getMessage();
+        assertTrue(m.contains("tl.epochs=0 is out of range: it must be an integer of at least 1"), m);
+        assertTrue(m.contains("tl.runs=-1 is out of range"), m);
+        assertTrue(m.contains("tl.imageSize=8 is out of range: it must be an integer of at least 12"), m);
+        assertTrue(m.contains("tl.trainFraction=1.5 is out of range: it must be a number between 0 and 1"), m);
+        assertTrue(m.contains("tl.embedBatch=0 is out of range"), m);
+        assertTrue(m.contains("tl.jobs=two is not an integer"), m);
+    }
+
+    @Test
+    void theSmallestNetworkInputIsAccepted() {
+        assertDoesNotThrow(() -> SettingRanges.check(Map.of("tl.imageSize", "12")));
+        TlException e = assertThrows(TlException.class, () -> SettingRanges.check(Map.of("tl.imageSize", "11")));
+        assertFalse(e.getMessage().contains("tl.epochs"));
+    }
+}
