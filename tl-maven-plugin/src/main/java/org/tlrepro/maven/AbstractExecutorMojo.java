@@ -19,11 +19,15 @@ public abstract class AbstractExecutorMojo extends AbstractTlMojo {
     @Parameter(property = "tl.executor", defaultValue = "local")
     protected String executor;
 
-    /** {@code tl.<executor>.*} settings, e.g. {@code <master>spark://host:7077</master>}; -D properties win. */
+    /**
+     * The executor's own settings, e.g. <code>&lt;master&gt;spark://host:7077&lt;/master&gt;</code> for Spark; a
+     * <code>-Dtl.&lt;executor&gt;.&lt;key&gt;=value</code> property wins over the POM.
+     */
     @Parameter
     private Map<String, String> executorSettings = new LinkedHashMap<>();
 
-    /** The POM's executorSettings, then tl.&lt;executor&gt;.&lt;key&gt; given with -D (Maven makes them system properties). */
+    /** The POM's executorSettings, then tl.&lt;executor&gt;.&lt;key&gt; given with -D (Maven makes them system
+     * properties). */
     protected Map<String, String> executorSettings() {
         Map<String, String> out = new LinkedHashMap<>(executorSettings);
         String prefix = "tl." + executor + ".";

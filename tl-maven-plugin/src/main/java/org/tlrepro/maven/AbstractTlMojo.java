@@ -65,10 +65,13 @@ public abstract class AbstractTlMojo extends AbstractMojo {
     protected boolean mavenTestSkip;
 
     /**
-     * The rules: {@code <rule><name/><metric/><minimum/><maximum/><reportOnly/></rule>}, or with
-     * {@code <compare>welch|absolute</compare>}, {@code <alpha/>} and {@code <maximumChange/>} to judge the change
-     * against the baseline. {@code tl:check} enforces them and the report lists their outcomes; every goal checks
-     * them first (their metrics exist), so that a misspelt rule fails before any training.
+     * The rules, each <code>&lt;rule&gt;</code> with a <code>&lt;name&gt;</code>, a <code>&lt;metric&gt;</code> (a
+     * metric or the difference of two, e.g. <code>table2.scheme4.mean - table2.scheme1.mean</code>) and a
+     * <code>&lt;minimum&gt;</code> and/or <code>&lt;maximum&gt;</code>, <code>&lt;reportOnly&gt;</code> for the
+     * paper's claims; or with <code>&lt;compare&gt;welch|absolute&lt;/compare&gt;</code>, <code>&lt;alpha&gt;</code>
+     * and <code>&lt;maximumChange&gt;</code> to judge the change against the baseline. {@code tl:check} enforces
+     * them and the report lists their outcomes; every goal checks them first (their metrics exist), so that a
+     * misspelt rule fails before any training.
      */
     @Parameter
     protected List<GateRule> rules;

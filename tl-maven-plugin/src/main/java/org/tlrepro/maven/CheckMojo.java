@@ -16,7 +16,9 @@ import org.tlrepro.core.results.Rule;
  * Judges the results against the configured rules, jacoco-style: every rule is printed with its value and
  * limits, or with its change against the baseline and the test used, and the build fails if an enforced rule is
  * violated (unless {@code tl.haltOnFailure=false}). The outcomes also go to
- * {@code ${tl.workDir}/check/TEST-tl-check.xml} (JUnit XML, for CI test tabs).
+ * <code>${tl.workDir}/check/TEST-tl-check.xml</code> (JUnit XML, for CI test tabs).
+ * <p>Example: {@code mvn verify -Dtl.haltOnFailure=false} reports every violated rule without failing the build;
+ * {@code mvn verify -Dtl.baseline.update=true} writes this build's results as the new baseline.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractRulesMojo {

@@ -16,7 +16,9 @@ import org.tlrepro.core.prepare.PrepareStage;
 /**
  * Fetches the image archive (mirror, then cache, then URL), verifies every selected image against the manifest,
  * resizes it with OpenCV's bilinear interpolation and writes {@code images.npy}, {@code index.tsv} and the
- * verified originals under {@code ${tl.workDir}/prepare}. Skipped when its output is up to date.
+ * verified originals under <code>${tl.workDir}/prepare</code>. Skipped when its output is up to date.
+ * <p>Example: {@code mvn tl:prepare -Dtl.mirror=../shared/mirror -Dtl.perClass=500} draws 500 images per class
+ * (the paper: 5,000) and verifies each against {@code tl.manifest}.
  */
 @Mojo(name = "prepare", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class PrepareMojo extends AbstractTlMojo {

@@ -16,8 +16,10 @@ import org.tlrepro.core.report.ReportStage;
  * {@code tables.tex}, {@code figures.tex} and {@code report.tex} (booktabs and the figures' PDFs, for pdflatex),
  * {@code summary.md}, {@code metrics.json} (every metric, flat, for {@code dvc metrics} and baselines),
  * {@code provenance.json} (commit, software, settings, hashes, timings, seeds), every figure as SVG and PDF under
- * {@code figures/} and the results as CSV under {@code csv/}, all under {@code ${tl.workDir}/report}. The rules are
- * only reported here; {@code tl:check} enforces them.
+ * {@code figures/} and the results as CSV under {@code csv/}, all under <code>${tl.workDir}/report</code>. The
+ * rules are only reported here; {@code tl:check} enforces them.
+ * <p>Example: {@code mvn tl:report -Dtl.report.results=src/baseline/full} renders a published result without
+ * training.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
 public class ReportMojo extends AbstractRulesMojo {

@@ -10,8 +10,10 @@ import org.tlrepro.core.train.TrainStage;
 
 /**
  * Trains the paper's CNN in the four schemes of Table 2 and Schemes 1 and 4 on every Table 3 combination, recording
- * each run in {@code ${tl.workDir}/runs}. Finished runs are reused; a killed build resumes. Like failsafe's
+ * each run in <code>${tl.workDir}/runs</code>. Finished runs are reused; a killed build resumes. Like failsafe's
  * {@code integration-test}, it never fails because of accuracy: {@code tl:check} judges the results.
+ * <p>Example: {@code mvn tl:train -Dtl.runs=3 -Dtl.table3.runs=0} trains 3 runs per scheme and leaves Table 3
+ * out; raising {@code tl.runs} later keeps the runs already trained.
  */
 @Mojo(name = "train", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
 public class TrainMojo extends AbstractExecutorMojo {
@@ -48,7 +50,7 @@ public class TrainMojo extends AbstractExecutorMojo {
     @Parameter(property = "tl.runs", defaultValue = "10")
     private int runs;
 
-    /** Runs of Schemes 1 and 4 per Table 3 combination (paper: 10); 0 leaves Table 3 out. */
+    /** Runs of Schemes 1 and 4 per Table 3 combination (the paper does not say how many); 0 leaves Table 3 out. */
     @Parameter(property = "tl.table3.runs", defaultValue = "10")
     private int table3Runs;
 

@@ -35,7 +35,8 @@ public final class SettingRanges {
             new Range("tl.perClass", true, "an integer of at least 1", v -> v >= 1),
             new Range("tl.trainFraction", false, "a number between 0 and 1, both excluded (the paper: 0.7)",
                     v -> v > 0 && v < 1),
-            new Range("tl.learningRate", false, "a number above 0 (the paper: 0.0001)", v -> v > 0),
+            // Keras 2.2.4's RMSprop: "lr: float >= 0"; 0 trains nothing, which the baseline IT uses as a regression
+            new Range("tl.learningRate", false, "a number of at least 0 (the paper: 0.0001)", v -> v >= 0),
             new Range("tl.rho", false, "a number from 0 to 1, 1 excluded (Keras: 0.9)", v -> v >= 0 && v < 1),
             new Range("tl.epsilon", false, "a number above 0 (Keras 2.2.4: 1e-7)", v -> v > 0),
             new Range("tl.baseline.alpha", false, "a number between 0 and 1, both excluded", v -> v > 0 && v < 1));

@@ -46,8 +46,9 @@ public record Protocol(int epochs, int batchSize, double learningRate, double rh
         if (!(trainFraction > 0 && trainFraction < 1)) {
             throw new TlException("tl.trainFraction must lie between 0 and 1 (both excluded), not " + trainFraction);
         }
-        if (!(learningRate > 0)) {
-            throw new TlException("tl.learningRate must be above 0, not " + learningRate);
+        // Keras 2.2.4 documents RMSprop's lr as "float >= 0"; 0 learns nothing, a way to inject a regression
+        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+            throw new TlException("tl.learningRate must be a number of at least 0, not " + learningRate);
         }
     }
 }

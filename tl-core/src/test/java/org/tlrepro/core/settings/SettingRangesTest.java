@@ -34,6 +34,14 @@ class SettingRangesTest {
     }
 
     @Test
+    void aLearningRateOfZeroIsKerasValidButANegativeOneIsNot() {
+        assertDoesNotThrow(() -> SettingRanges.check(Map.of("tl.learningRate", "0")));
+        TlException e = assertThrows(TlException.class, () -> SettingRanges.check(Map.of("tl.learningRate", "-1e-4")));
+        assertTrue(e.getMessage().contains("tl.learningRate=-1e-4 is out of range: it must be a number of at least 0"),
+                e.getMessage());
+    }
+
+    @Test
     void theSmallestNetworkInputIsAccepted() {
         assertDoesNotThrow(() -> SettingRanges.check(Map.of("tl.imageSize", "12")));
         TlException e = assertThrows(TlException.class, () -> SettingRanges.check(Map.of("tl.imageSize", "11")));
