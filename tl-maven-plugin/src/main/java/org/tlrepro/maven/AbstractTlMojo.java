@@ -12,6 +12,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.tlrepro.core.TlException;
+import org.tlrepro.core.WorkLayout;
 import org.tlrepro.core.results.Gates;
 import org.tlrepro.core.results.Rule;
 import org.tlrepro.core.settings.SettingRanges;
@@ -41,7 +42,10 @@ public abstract class AbstractTlMojo extends AbstractMojo {
     @Parameter(property = "tl.mirror")
     protected File mirror;
 
-    /** Writable cache for downloaded archives and models, searched after the mirror. */
+    /**
+     * Writable cache shared by builds and clones: downloaded archives and models (searched after the mirror),
+     * embedding vectors and finished runs.
+     */
     @Parameter(property = "tl.cache", defaultValue = "${user.home}/.cache/tl")
     protected File cache;
 
@@ -130,6 +134,11 @@ public abstract class AbstractTlMojo extends AbstractMojo {
             }
         }
         return settings;
+    }
+
+    /** The folders of tl.workDir, one per goal. */
+    protected WorkLayout layout() {
+        return new WorkLayout(workDir());
     }
 
     protected Path workDir() {

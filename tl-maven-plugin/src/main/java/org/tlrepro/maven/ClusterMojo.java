@@ -86,8 +86,8 @@ public class ClusterMojo extends AbstractExecutorMojo {
                 modelUrl == null || modelUrl.isBlank() ? null : URI.create(modelUrl.trim()));
         EmbeddingModel embedding = new EmbeddingModel(file, modelName, inputSize, Preprocessing.parse(preprocessing),
                 featureLayer, embedBatch);
-        new ClusterStage(new HttpDownloader()).run(new ClusterRequest(workDir().resolve("prepare"),
-                workDir().resolve("cluster"), embedding, pathOrNull(mirror), cache.toPath(), Linkage.parse(linkage),
+        new ClusterStage(new HttpDownloader()).run(new ClusterRequest(layout().prepare(),
+                layout().cluster(), embedding, pathOrNull(mirror), cache.toPath(), Linkage.parse(linkage),
                 Metric.parse(metric), force),
                 RunExecutors.createEmbedding(executor, executorSettings(), getClass().getClassLoader()));
     }

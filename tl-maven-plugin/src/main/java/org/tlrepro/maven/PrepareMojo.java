@@ -82,6 +82,6 @@ public class PrepareMojo extends AbstractTlMojo {
         }
         new PrepareStage(new HttpDownloader()).run(new PrepareRequest(manifest.toPath(), pathOrNull(sampleList),
                 perClass, seed, imageSize, sources, pathOrNull(mirror), pathOrNull(cache),
-                workDir().resolve("prepare"), force, threads));
+                layout().prepare(), force, threads));
     }
 }

@@ -63,6 +63,14 @@ public class TrainMojo extends AbstractExecutorMojo {
     @Parameter(property = "tl.jobs", defaultValue = "2")
     private int jobs;
 
+    /**
+     * Shares finished runs through <code>${tl.cache}/runs</code>, keyed by the run fingerprint, so that
+     * {@code mvn clean} and other clones of the same code and data reuse them; false keeps to this build's
+     * <code>${tl.workDir}/runs</code>.
+     */
+    @Parameter(property = "tl.runCache", defaultValue = "true")
+    private boolean runCache;
+
     @Override
     protected String goal() {
         return "train";
@@ -77,8 +85,9 @@ public class TrainMojo extends AbstractExecutorMojo {
     protected void run() {
         Protocol protocol = new Protocol(epochs, batchSize, learningRate, rho, epsilon, trainFraction, runs,
                 table3Runs, trainSeed);
-        new TrainStage().run(new TrainRequest(workDir().resolve("prepare"), workDir().resolve("cluster"),
-                workDir().resolve("runs"), protocol, table3Runs > 0, jobs, force),
+        new TrainStage().run(new TrainRequest(layout().prepare(), layout().cluster(),
+                layout().runs(), protocol, table3Runs > 0, jobs, force,
+                runCache ? cache.toPath().resolve("runs") : null),
                 RunExecutors.create(executor, executorSettings(), jobs, getClass().getClassLoader()));
     }
 }

@@ -3,6 +3,7 @@ package org.tlrepro.core.check;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.tlrepro.core.WorkLayout;
 import org.tlrepro.core.results.Baseline;
 import org.tlrepro.core.results.Gates;
 import org.tlrepro.core.results.Metrics;
@@ -20,7 +21,7 @@ public final class CheckStage {
     }
 
     public static Path outputDir(Path workDir) {
-        return workDir.resolve("check");
+        return new WorkLayout(workDir).check();
     }
 
     public static CheckResult run(CheckRequest request) {

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +34,6 @@ import org.tlrepro.core.progress.Progress;
 import org.tlrepro.core.stage.Fingerprint;
 import org.tlrepro.core.stage.StageDirectory;
 import org.tlrepro.core.stage.ToolVersion;
-import org.tlrepro.core.io.Json;
 
 /**
  * {@code tl:cluster}: embeds every prepared image with an ImageNet network (vectors cached by image and model),
@@ -45,11 +43,8 @@ import org.tlrepro.core.io.Json;
 public final class ClusterStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterStage.class);
-    private static final ObjectMapper JSON = Json.MAPPER;
     private static final String FORMAT = "1";
     /** The clustering's file, in the cluster folder and in a published result. */
-    public static final String RESULT = "cluster.json";
-    private static final String ASSIGNMENTS = "assignments.tsv";
     private static final int TOP_MERGES = 30;
     static final String PAPER_NETWORK = "Inception V3 (ImageNet), 2,048 values, via Orange's Image Embedding";
 
@@ -85,7 +80,7 @@ public final class ClusterStage {
                 .build();
         Optional<String> stale = stage.staleReason(fingerprint, request.force());
         if (stale.isEmpty()) {
-            ClusterResult result = readResult(request.outputDir());
+            ClusterResult result = new ClusterOutput(request.outputDir()).readResult();
             LOG.info("Clustering in {} is up to date; skipping (-Dtl.force=true recomputes)", request.outputDir());
             logNodes(result);
             return new Result(true, request.outputDir(), result);
@@ -135,9 +130,10 @@ public final class ClusterStage {
                 subsets.level1(), subsets.combinations(), definitions());
         Path staging = stage.stage();
         try {
-            writeResult(staging, result);
-            Files.writeString(staging.resolve(ASSIGNMENTS), assignments(index, trees));
-            stage.commit(staging, fingerprint, List.of(RESULT, ASSIGNMENTS));
+            ClusterOutput staged = new ClusterOutput(staging);
+            staged.writeResult(result);
+            staged.writeAssignments(assignments(index, trees));
+            stage.commit(staging, fingerprint, List.of(ClusterOutput.RESULT, ClusterOutput.ASSIGNMENTS));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + staging, e);
         } finally {
@@ -211,7 +207,7 @@ public final class ClusterStage {
                 merges.subList(first, merges.size()), t.dendrogram().n() + first);
     }
 
-    private static String assignments(PreparedIndex index, List<ClassTree> trees) {
+    private static List<ClusterOutput.Assignment> assignments(PreparedIndex index, List<ClassTree> trees) {
         Map<Integer, String[]> nodeOf = new TreeMap<>();
         for (ClassTree t : trees) {
             for (Node n : t.level2()) {
@@ -220,13 +216,12 @@ public final class ClusterStage {
                 }
             }
         }
-        StringBuilder out = new StringBuilder("index\tclass\tfilename\tlevel1\tlevel2\n");
+        List<ClusterOutput.Assignment> out = new ArrayList<>();
         for (PreparedIndex.Row r : index.rows()) {
             String[] n = nodeOf.get(r.index());
-            out.append(r.index()).append('\t').append(r.className()).append('\t').append(r.filename()).append('\t')
-                    .append(n[0]).append('\t').append(n[1]).append('\n');
+            out.add(new ClusterOutput.Assignment(r.index(), r.className(), r.filename(), n[0], n[1]));
         }
-        return out.toString();
+        return out;
     }
 
     private static Map<String, String> definitions() {
@@ -254,24 +249,5 @@ public final class ClusterStage {
         }
         LOG.info("Level-1 split: source {} = {} images, target {} = {} images", r.level1().sourceNodes(),
                 r.level1().source().size(), r.level1().targetNodes(), r.level1().target().size());
-    }
-
-    /** Writes {@code result} as {@code cluster.json} in {@code dir}, a staging folder that is renamed into place. */
-    public static void writeResult(Path dir, ClusterResult result) throws IOException {
-        Files.write(dir.resolve(RESULT), JSON.writeValueAsBytes(result));
-    }
-
-    /** The {@code cluster.json} that {@code tl:cluster} wrote in {@code clusterDir}, for later stages. */
-    public static ClusterResult readResult(Path clusterDir) {
-        Path file = clusterDir.resolve(RESULT);
-        if (!Files.isRegularFile(file)) {
-            throw new TlException("there is no clustering in " + clusterDir + ": run tl:cluster first");
-        }
-        try {
-            return JSON.readValue(file.toFile(), ClusterResult.class);
-        } catch (IOException e) {
-            throw new TlException(file + " cannot be read (" + e.getMessage() + "): run tl:cluster with "
-                    + "-Dtl.force=true", e);
-        }
     }
 }

@@ -10,12 +10,20 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Results are never half-written: everything is written beside its final place and renamed into it, so a
  * killed build leaves either the old complete result or the new one.
  */
 public final class AtomicFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
 
     private AtomicFiles() {
     }
@@ -72,13 +80,57 @@ public final class AtomicFiles {
         return absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + suffix);
     }
 
-    /** A fresh, empty staging folder beside {@code target}. */
+    /**
+     * A fresh, empty staging folder beside {@code target}, named with this process's id; first removes the staging
+     * folders that builds no longer running left there (a build killed in {@code tl:prepare}).
+     */
     public static Path stagingDirectory(Path target) {
+        removeStaleStaging(target);
+        Path absolute = target.toAbsolutePath();
+        Path staging = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + UUID.randomUUID() + ".staging");
         try {
-            return Files.createDirectories(temporarySibling(target, ".staging"));
+            return Files.createDirectories(staging);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a staging folder beside " + target, e);
         }
+    }
+
+    /**
+     * Deletes the staging folders beside {@code target} whose build is gone: named with the id of a process that
+     * no longer runs, or (from tl before that) with no id.
+     *
+     * @return how many were deleted
+     */
+    public static int removeStaleStaging(Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path parent = absolute.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return 0;
+        }
+        Pattern own = Pattern.compile("\\." + Pattern.quote(absolute.getFileName().toString())
+                + "\\.(?:(\\d+)\\.)?[0-9a-f-]{36}\\.staging");
+        int removed = 0;
+        try (Stream<Path> siblings = Files.list(parent)) {
+            for (Path p : siblings.toList()) {
+                Matcher m = own.matcher(p.getFileName().toString());
+                if (!m.matches() || !Files.isDirectory(p)) {
+                    continue;
+                }
+                boolean running = m.group(1) != null
+                        && ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false);
+                if (!running) {
+                    deleteRecursively(p);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + parent, e);
+        }
+        if (removed > 0) {
+            LOG.info("Removed {} staging folder(s) that a killed build left beside {}", removed, absolute);
+        }
+        return removed;
     }
 
     public static void deleteRecursively(Path root) {

@@ -9,6 +9,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -27,6 +28,10 @@ public final class ArchiveEntries {
 
     /** An archive entry that holds a wanted image. */
     public record Match(ImageRecord image, ZipEntry entry) {
+    }
+
+    /** Files in the archive's class folders that the manifest does not list: how many, and the first few. */
+    public record Unlisted(int count, List<String> first) {
     }
 
     /**
@@ -87,5 +92,32 @@ public final class ArchiveEntries {
                     + ": use an archive that holds the whole sample (the full NIH archive, or the mirror's)");
         }
         return new ArrayList<>(found.values());
+    }
+
+    /**
+     * The files under a class folder ({@code .../<class>/<filename>}) whose class and name the manifest does not
+     * list: they are never extracted, and the log says how many there are (the NIH archive has a Thumbs.db in
+     * each class folder).
+     *
+     * @param listed the manifest's keys, {@code <class>/<filename>}
+     */
+    public static Unlisted unlisted(ZipFile zip, Set<String> listed) {
+        int count = 0;
+        List<String> first = new ArrayList<>();
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements()) {
+            ZipEntry entry = entries.nextElement();
+            String[] parts = entry.getName().split("/");
+            if (entry.isDirectory() || parts.length < 2) {
+                continue;
+            }
+            if (!listed.contains(parts[parts.length - 2] + "/" + parts[parts.length - 1])) {
+                count++;
+                if (first.size() < 5) {
+                    first.add(entry.getName());
+                }
+            }
+        }
+        return new Unlisted(count, first);
     }
 }

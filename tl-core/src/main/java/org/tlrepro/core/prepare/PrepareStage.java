@@ -93,7 +93,7 @@ public final class PrepareStage {
         Path staging = stage.stage();
         try {
             PreparedData staged = new PreparedData(staging);
-            byte[][] pixels = extract(archive.path(), selection, staged, request);
+            byte[][] pixels = extract(archive.path(), manifest, selection, staged, request);
             PrepareSummary summary = write(staged, selection, classes, pixels, request, archive,
                     (System.nanoTime() - start) / 1e9);
             stage.commit(staging, fingerprint, List.of(OUTPUT_IMAGES, OUTPUT_INDEX, OUTPUT_SUMMARY));
@@ -134,8 +134,8 @@ public final class PrepareStage {
     }
 
     /** Verifies, stores and resizes every selected image; returns the pixels in selection order. */
-    private static byte[][] extract(Path archivePath, List<ImageRecord> selection, PreparedData staged,
-                                    PrepareRequest request) {
+    private static byte[][] extract(Path archivePath, ImageTable manifest, List<ImageRecord> selection,
+                                    PreparedData staged, PrepareRequest request) {
         int size = request.imageSize();
         byte[][] pixels = new byte[selection.size()][];
         Map<String, Integer> position = new TreeMap<>();
@@ -147,6 +147,13 @@ public final class PrepareStage {
         Progress progress = new Progress(LOG, "Verifying and resizing images", selection.size(), "images");
         try (ZipFile zip = ArchiveEntries.open(archivePath)) {
             List<ArchiveEntries.Match> matches = ArchiveEntries.match(zip, archivePath, selection, staged.originals());
+            ArchiveEntries.Unlisted unlisted = ArchiveEntries.unlisted(zip,
+                    manifest.records().stream().map(ImageRecord::key).collect(Collectors.toSet()));
+            if (unlisted.count() > 0) {
+                LOG.info("{} holds {} file(s) in its class folders that {} does not list, ignored: {}{}",
+                        archivePath.getFileName(), unlisted.count(), request.manifest().getFileName(),
+                        String.join(", ", unlisted.first()), unlisted.count() > unlisted.first().size() ? ", ..." : "");
+            }
             ForkJoinPool pool = new ForkJoinPool(Math.max(1, request.threads()));
             try {
                 pool.submit(() -> matches.parallelStream().forEach(m -> {

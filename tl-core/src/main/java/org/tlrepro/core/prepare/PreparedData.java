@@ -1,9 +1,7 @@
 package org.tlrepro.core.prepare;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
-import org.tlrepro.core.TlException;
 import org.tlrepro.core.io.Json;
 
 /**
@@ -41,11 +39,6 @@ public record PreparedData(Path dir) {
 
     /** {@code prepare.json}: image size, classes and counts. */
     public PrepareSummary readSummary() {
-        try {
-            return Json.MAPPER.readValue(summary().toFile(), PrepareSummary.class);
-        } catch (IOException e) {
-            throw new TlException(summary() + " cannot be read (" + e.getMessage() + "): run tl:prepare again with "
-                    + "-Dtl.force=true", e);
-        }
+        return Json.read(summary(), PrepareSummary.class, "run tl:prepare again with -Dtl.force=true");
     }
 }

@@ -1,7 +1,6 @@
 package org.tlrepro.core.report;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,17 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.tlrepro.core.TlException;
+import org.tlrepro.core.WorkLayout;
 import org.tlrepro.core.cluster.ClusterResult;
 import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Json;
 import org.tlrepro.core.prepare.PrepareSummary;
 import org.tlrepro.core.prepare.PreparedData;
 import org.tlrepro.core.results.Results;
+import org.tlrepro.core.stage.ArtifactVersion;
 import org.tlrepro.core.stage.ToolVersion;
 import org.tlrepro.core.train.RunResult;
 import org.tlrepro.core.train.TrainStage;
@@ -76,15 +76,16 @@ public record Provenance(String generated, String results, GitState git, Map<Str
         Map<String, Object> reuse = new LinkedHashMap<>();
         ClusterResult.EmbeddingInfo embedding = results.clustering().embedding();
         if (published == null) {
-            for (String stage : List.of("prepare", "cluster")) {
+            WorkLayout layout = new WorkLayout(workDir);
+            for (Path stage : List.of(layout.prepare(), layout.cluster())) {
                 for (String file : List.of("fingerprint.json", "outputs.json")) {
-                    JsonNode node = readTree(workDir.resolve(stage).resolve(file));
+                    JsonNode node = readTree(stage.resolve(file));
                     if (node != null) {
-                        inputs.put(stage + "/" + file, node);
+                        inputs.put(stage.getFileName() + "/" + file, node);
                     }
                 }
             }
-            PreparedData prepared = new PreparedData(workDir.resolve("prepare"));
+            PreparedData prepared = layout.prepared();
             if (Files.isRegularFile(prepared.summary())) {
                 PrepareSummary p = prepared.readSummary();
                 seconds.put("prepare", p.seconds());
@@ -120,19 +121,8 @@ public record Provenance(String generated, String results, GitState git, Map<Str
         }
     }
 
-    /** The version in an artifact's {@code META-INF/maven/.../pom.properties} on the class path, or "unknown". */
     static String artifactVersion(String group, String artifact) {
-        String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-        try (InputStream in = Provenance.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return ArtifactVersion.of(group, artifact);
     }
 
     private static JsonNode readTree(Path file) {
@@ -148,7 +138,7 @@ public record Provenance(String generated, String results, GitState git, Map<Str
     }
 
     private static TrainSummary readTrainSummary(Path workDir) {
-        Path file = TrainStage.summaryFile(workDir.resolve("runs"));
+        Path file = TrainStage.summaryFile(new WorkLayout(workDir).runs());
         if (!Files.isRegularFile(file)) {
             return null;
         }

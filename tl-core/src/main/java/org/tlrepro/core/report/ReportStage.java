@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.tlrepro.core.WorkLayout;
 import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.results.Baseline;
 import org.tlrepro.core.results.Gates;
@@ -35,7 +36,7 @@ public final class ReportStage {
     }
 
     public static Path outputDir(Path workDir) {
-        return workDir.resolve("report");
+        return new WorkLayout(workDir).report();
     }
 
     /** Loads what {@code tl:cluster} and {@code tl:train} wrote, or the published result, and renders the report. */

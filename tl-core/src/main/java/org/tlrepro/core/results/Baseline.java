@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.tlrepro.core.TlException;
+import org.tlrepro.core.cluster.ClusterOutput;
 import org.tlrepro.core.cluster.ClusterResult;
-import org.tlrepro.core.cluster.ClusterStage;
 import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Json;
 import org.tlrepro.core.train.RunResult;
@@ -88,7 +88,7 @@ public record Baseline(Path dir, Map<String, Double> metrics, List<RunResult> ru
         try {
             MetricsFile.write(staging.resolve(MetricsFile.NAME), metrics);
             if (clustering != null) {
-                ClusterStage.writeResult(staging, clustering);
+                new ClusterOutput(staging).writeResult(clustering);
             }
             if (setup != null) {
                 AtomicFiles.write(staging.resolve(SETUP), Json.MAPPER.writeValueAsBytes(setup));

@@ -5,8 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.tlrepro.core.TlException;
+import org.tlrepro.core.WorkLayout;
+import org.tlrepro.core.cluster.ClusterOutput;
 import org.tlrepro.core.cluster.ClusterResult;
-import org.tlrepro.core.cluster.ClusterStage;
 import org.tlrepro.core.io.Json;
 import org.tlrepro.core.train.TrainStage;
 import org.tlrepro.core.train.TrainSummary;
@@ -25,8 +26,9 @@ public final class ResultsLoader {
      * @param paperValues the paper's values file, or {@code null}
      */
     public static Results load(Path workDir, Path paperValues) {
-        ClusterResult clustering = ClusterStage.readResult(workDir.resolve("cluster"));
-        Path train = TrainStage.summaryFile(workDir.resolve("runs"));
+        WorkLayout layout = new WorkLayout(workDir);
+        ClusterResult clustering = layout.clustering().readResult();
+        Path train = TrainStage.summaryFile(layout.runs());
         if (!Files.isRegularFile(train)) {
             throw new TlException("there are no training results in " + train + ": run tl:train first");
         }
@@ -48,18 +50,19 @@ public final class ResultsLoader {
      * @param paperValues the paper's values file, or {@code null}
      */
     public static Results loadPublished(Path dir, Path paperValues) {
-        if (!Files.isRegularFile(dir.resolve(ClusterStage.RESULT))) {
+        ClusterOutput published = new ClusterOutput(dir);
+        if (!published.hasResult()) {
             throw new TlException("the published results " + dir + " (tl.report.results) have no "
-                    + ClusterStage.RESULT + ": name a folder that tl:check -Dtl.baseline.update=true wrote, such as "
+                    + ClusterOutput.RESULT + ": name a folder that tl:check -Dtl.baseline.update=true wrote, such as "
                     + "reproduction-project/src/baseline/full");
         }
-        ClusterResult clustering = ClusterStage.readResult(dir);
-        Baseline published = Baseline.read(dir);
-        if (published.runs().isEmpty()) {
+        ClusterResult clustering = published.readResult();
+        Baseline baseline = Baseline.read(dir);
+        if (baseline.runs().isEmpty()) {
             throw new TlException("the published results " + dir + " (tl.report.results) hold no run records under "
                     + Baseline.RUNS + "/");
         }
-        return ResultsBuilder.build(clustering, published.setup(), published.runs(),
+        return ResultsBuilder.build(clustering, baseline.setup(), baseline.runs(),
                 paperValues == null ? null : PaperValues.read(paperValues));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,16 +20,36 @@ import org.tlrepro.core.io.Json;
 /**
  * Finished runs, one JSON file each under {@code runs/<experiment>/}, named by scheme, run and fingerprint, and
  * written atomically: a killed build keeps every finished run and loses only the one it was in. The Scheme-2
- * model of a run is kept too, so that Scheme 4 can resume from it.
+ * model of a run is kept too, so that Scheme 4 can resume from it. With a {@link RunCache}, every run recorded goes
+ * there too, and a run missing here is taken from there (and copied here: this folder is the build's view).
  */
 public final class RunLedger {
 
     private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Path dir;
+    private final RunCache cache;
+    private final AtomicInteger restored = new AtomicInteger();
 
+    /** A ledger of its own, as a worker that only reads it sees it. */
     public RunLedger(Path dir) {
+        this(dir, null);
+    }
+
+    /** @param cache the shared run cache, or null */
+    public RunLedger(Path dir, RunCache cache) {
         this.dir = dir;
+        this.cache = cache;
+    }
+
+    /** The run cache's folder, or null. */
+    public Path cacheDir() {
+        return cache == null ? null : cache.dir();
+    }
+
+    /** How many runs {@link #find} took from the run cache. */
+    public int restored() {
+        return restored.get();
     }
 
     public Path dir() {
@@ -41,7 +62,20 @@ public final class RunLedger {
     }
 
     public Optional<RunResult> find(String experiment, int scheme, int run, String fingerprint) {
-        Path f = file(experiment, scheme, run, fingerprint, ".json");
+        Optional<RunResult> here = read(file(experiment, scheme, run, fingerprint, ".json"), fingerprint);
+        if (here.isPresent() || cache == null) {
+            return here;
+        }
+        Optional<RunResult> cached = cache.find(fingerprint)
+                .filter(r -> r.experiment().equals(experiment) && r.scheme() == scheme && r.run() == run);
+        cached.ifPresent(r -> {
+            write(r);
+            restored.incrementAndGet();
+        });
+        return cached;
+    }
+
+    private static Optional<RunResult> read(Path f, String fingerprint) {
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
         }
@@ -53,7 +87,15 @@ public final class RunLedger {
         }
     }
 
+    /** Records a finished run here and in the run cache. */
     public void record(RunResult result) {
+        write(result);
+        if (cache != null) {
+            cache.store(result);
+        }
+    }
+
+    private void write(RunResult result) {
         try {
             AtomicFiles.write(file(result.experiment(), result.scheme(), result.run(), result.fingerprint(), ".json"),
                     JSON.writeValueAsBytes(result));

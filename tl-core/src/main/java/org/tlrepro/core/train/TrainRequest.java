@@ -11,8 +11,15 @@ import java.nio.file.Path;
  * @param protocol    training protocol
  * @param table3      whether to run the Table 3 combinations too
  * @param jobs        runs trained at the same time
- * @param force       recompute runs that are already in the ledger
+ * @param force       recompute runs that are already in the ledger (or the run cache)
+ * @param runCache    the {@link RunCache} folder shared by builds and clones ({@code <tl.cache>/runs}), or null
  */
 public record TrainRequest(Path preparedDir, Path clusterDir, Path runsDir, Protocol protocol, boolean table3,
-                           int jobs, boolean force) {
+                           int jobs, boolean force, Path runCache) {
+
+    /** Without a run cache: the build's ledger only. */
+    public TrainRequest(Path preparedDir, Path clusterDir, Path runsDir, Protocol protocol, boolean table3, int jobs,
+                        boolean force) {
+        this(preparedDir, clusterDir, runsDir, protocol, table3, jobs, force, null);
+    }
 }

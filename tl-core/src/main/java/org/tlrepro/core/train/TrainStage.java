@@ -1,7 +1,5 @@
 package org.tlrepro.core.train;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,16 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.backend.NativeBackend;
+import org.tlrepro.core.cluster.ClusterOutput;
 import org.tlrepro.core.cluster.ClusterResult;
-import org.tlrepro.core.cluster.ClusterStage;
 import org.tlrepro.core.cluster.SubsetPair;
+import org.tlrepro.core.io.Json;
 import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.prepare.PrepareSummary;
 import org.tlrepro.core.prepare.PreparedData;
 import org.tlrepro.core.progress.Progress;
 import org.tlrepro.core.stage.ToolVersion;
-import org.tlrepro.core.io.AtomicFiles;
-import org.tlrepro.core.io.Json;
 
 /**
  * {@code tl:train}: the four schemes of Table 2 on the level-1 split and Schemes 1 and 4 on each Table 3
@@ -41,8 +38,8 @@ public final class TrainStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainStage.class);
 
-    /** Outcome: every run of the current protocol, and how many were trained now. */
-    public record Result(List<RunResult> runs, int trained, int reused) {
+    /** Outcome: every run of the current protocol, how many were trained now, what was found (null if forced). */
+    public record Result(List<RunResult> runs, int trained, int reused, Resume resume) {
     }
 
     /** Trains on this JVM's threads ({@code tl.jobs}). */
@@ -57,32 +54,44 @@ public final class TrainStage {
         if (!Files.isRegularFile(prepared.images()) || !Files.isRegularFile(prepared.index())) {
             throw new TlException("there are no prepared images in " + request.preparedDir() + ": run tl:prepare first");
         }
-        ClusterResult clusters = ClusterStage.readResult(request.clusterDir());
-        Path assignments = request.clusterDir().resolve("assignments.tsv");
-        if (!Files.isRegularFile(assignments)) {
-            throw new TlException("there is no clustering in " + request.clusterDir() + ": run tl:cluster first");
-        }
-        Map<String, List<Integer>> rowsByNode = rowsByNode(assignments);
+        ClusterOutput clustering = new ClusterOutput(request.clusterDir());
+        ClusterResult clusters = clustering.readResult();
+        Map<String, List<Integer>> rowsByNode = rowsByNode(clustering.readAssignments());
+        Path assignments = clustering.assignments();
         String imagesSha256 = Sha256.ofFile(prepared.images());
         // the pixels too: tl:prepare with another image size keeps index.tsv and the subsets as they were
         String dataKey = "tl " + ToolVersion.get() + "|data " + Sha256.ofFile(prepared.index())
                 + "|images " + imagesSha256
                 + "|subsets " + Sha256.ofFile(assignments) + "|protocol " + request.protocol().runKey()
                 // records before this one lack the confusion matrix and the majority-class rate
-                + "|record 2|optimiser " + KerasRmsProp.FINGERPRINT;
+                + "|record 2|optimiser " + KerasRmsProp.FINGERPRINT
+                // the training code itself: the run cache outlives mvn clean, a changed trainer must not reuse it
+                + "|code " + TrainingCode.fingerprint();
         List<Experiment> experiments = experiments(clusters, rowsByNode, request, dataKey);
         TrainedNetwork network = network(prepared, request.protocol());
-        RunLedger ledger = new RunLedger(request.runsDir());
+        RunLedger ledger = new RunLedger(request.runsDir(),
+                request.runCache() == null ? null : new RunCache(request.runCache()));
 
         List<TrainingUnit> units = schedule(experiments, request.protocol().seed());
-        List<TrainingUnit> pending = units.stream().filter(u -> request.force() || !u.done(ledger)).toList();
-        LOG.info("{} runs in {} experiments; {} already in the ledger {}, {} to train", units.size(),
-                experiments.size(), units.size() - pending.size(), ledger.dir(), pending.size());
+        List<TrainingUnit> pending;
+        Resume r = null;
+        if (request.force()) {
+            pending = units;
+            LOG.info("{} runs in {} experiments, all to train (tl.force)", units.size(), experiments.size());
+        } else {
+            r = resume(units, ledger);
+            pending = r.pending();
+            LOG.info("{} runs ({} scheme results) in {} experiments; in the ledger {}: {} complete runs and {} scheme "
+                    + "results of unfinished ones{}; {} runs to train", units.size(), r.schemes(),
+                    experiments.size(), ledger.dir(), r.complete(), r.partKept(),
+                    ledger.cacheDir() == null ? "" : " (" + r.restored() + " results taken from the run cache "
+                            + ledger.cacheDir() + ")", pending.size());
+        }
         if (pending.isEmpty()) {
             List<RunResult> all = collect(units, ledger);
             writeSummary(request, network, 0, all);
             summarize(all);
-            return new Result(all, 0, all.size());
+            return new Result(all, 0, all.size(), r);
         }
         long work = pending.stream().mapToLong(u -> u.work(request.protocol())).sum();
         Progress progress = new Progress(LOG, "Training", work, "images");
@@ -101,7 +110,40 @@ public final class TrainStage {
         List<RunResult> all = collect(units, ledger);
         writeSummary(request, network, trained, all);
         summarize(all);
-        return new Result(all, trained, all.size() - trained);
+        return new Result(all, trained, all.size() - trained, r);
+    }
+
+    /**
+     * What a build finds before training: the runs not finished yet, the complete runs, the scheme results of runs
+     * a killed build left half done (those schemes are not trained again) and how many results came from the run
+     * cache.
+     */
+    public record Resume(List<TrainingUnit> pending, int schemes, int complete, int partKept, int restored) {
+    }
+
+    /**
+     * Looks every scheme of every run up, so that what the run cache has is in the build's ledger before any worker
+     * reads it.
+     */
+    static Resume resume(List<TrainingUnit> units, RunLedger ledger) {
+        List<TrainingUnit> pending = new ArrayList<>();
+        int schemes = 0;
+        int partKept = 0;
+        int before = ledger.restored();
+        for (TrainingUnit u : units) {
+            int found = 0;
+            for (int s : u.experiment().schemes()) {
+                if (ledger.find(u.experiment().name(), s, u.run(), u.fingerprint(s)).isPresent()) {
+                    found++;
+                }
+            }
+            schemes += u.experiment().schemes().size();
+            if (found < u.experiment().schemes().size()) {
+                pending.add(u);
+                partKept += found;
+            }
+        }
+        return new Resume(pending, schemes, units.size() - pending.size(), partKept, ledger.restored() - before);
     }
 
     /**
@@ -179,18 +221,11 @@ public final class TrainStage {
     }
 
     /** Rows of every level-1 and level-2 node, from {@code assignments.tsv}. */
-    private static Map<String, List<Integer>> rowsByNode(Path assignments) {
+    private static Map<String, List<Integer>> rowsByNode(List<ClusterOutput.Assignment> assignments) {
         Map<String, List<Integer>> rows = new HashMap<>();
-        try {
-            List<String> lines = Files.readAllLines(assignments);
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split("\t");
-                int row = Integer.parseInt(f[0]);
-                rows.computeIfAbsent(f[3], k -> new ArrayList<>()).add(row);
-                rows.computeIfAbsent(f[4], k -> new ArrayList<>()).add(row);
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new TlException(assignments + " cannot be read (" + e + "): run tl:cluster with -Dtl.force=true", e);
+        for (ClusterOutput.Assignment a : assignments) {
+            rows.computeIfAbsent(a.level1(), k -> new ArrayList<>()).add(a.index());
+            rows.computeIfAbsent(a.level2(), k -> new ArrayList<>()).add(a.index());
         }
         return rows;
     }
@@ -221,12 +256,8 @@ public final class TrainStage {
 
     private static void writeSummary(TrainRequest request, TrainedNetwork network, int trained,
                                      List<RunResult> runs) {
-        try {
-            AtomicFiles.write(summaryFile(request.runsDir()), Json.MAPPER.writeValueAsBytes(
-                    new TrainSummary(ToolVersion.get(), request.protocol(), network, trained, runs)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Json.write(summaryFile(request.runsDir()),
+                new TrainSummary(ToolVersion.get(), request.protocol(), network, trained, runs));
     }
 
     /**

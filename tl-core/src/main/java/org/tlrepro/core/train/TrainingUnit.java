@@ -16,11 +16,6 @@ public record TrainingUnit(Experiment experiment, int run, long seed) implements
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    boolean done(RunLedger ledger) {
-        return experiment.schemes().stream().allMatch(s -> ledger.find(experiment.name(), s, run,
-                fingerprint(s)).isPresent());
-    }
-
     /** Training images to process: target part, source, both, and the transfer head's passes. */
     long work(Protocol p) {
         long t = Math.round(experiment.target().length * p.trainFraction());

@@ -99,4 +99,28 @@ class AtomicFilesTest {
         AtomicFiles.deleteRecursively(tmp.resolve("tree"));
         assertTrue(Files.isDirectory(tmp));
     }
+
+    /** Issue 14: a build killed in tl:prepare left a .prepare.<uuid>.staging folder that no later build removed. */
+    @Test
+    void stagingFoldersOfBuildsThatAreGoneAreRemoved() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String uuid = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        Path dead = Files.createDirectories(tmp.resolve(".prepare." + gone.pid() + "." + uuid + ".staging"));
+        Files.writeString(dead.resolve("images.npy"), "half written");
+        Path older = Files.createDirectories(tmp.resolve(".prepare." + uuid + ".staging"));
+        Path running = Files.createDirectories(tmp.resolve(".prepare." + ProcessHandle.current().pid() + "." + uuid
+                + ".staging"));
+        Path otherStage = Files.createDirectories(tmp.resolve(".cluster." + uuid + ".staging"));
+
+        Path fresh = AtomicFiles.stagingDirectory(tmp.resolve("prepare"));
+
+        assertFalse(Files.exists(dead));
+        assertFalse(Files.exists(older), "a staging folder from before the process id was in the name");
+        assertTrue(Files.isDirectory(running), "this process's own is kept");
+        assertTrue(Files.isDirectory(otherStage), "another stage's is not this one's to remove");
+        assertTrue(Files.isDirectory(fresh));
+        assertTrue(fresh.getFileName().toString().startsWith(".prepare." + ProcessHandle.current().pid() + "."));
+        assertEquals(0, AtomicFiles.removeStaleStaging(tmp.resolve("prepare")));
+    }
 }

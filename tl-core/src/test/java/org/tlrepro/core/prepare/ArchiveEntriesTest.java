@@ -49,6 +49,22 @@ class ArchiveEntriesTest {
     }
 
     @Test
+    void countsTheFilesOfClassFoldersThatTheManifestDoesNotList() throws Exception {
+        Path archive = zip("u.zip", entries("cell_images/", "cell_images/Parasitized/p1.png",
+                "cell_images/Parasitized/Thumbs.db", "cell_images/Uninfected/u1.png", "cell_images/Uninfected/u9.png",
+                "README.txt"));
+        try (ZipFile zip = ArchiveEntries.open(archive)) {
+            ArchiveEntries.Unlisted unlisted = ArchiveEntries.unlisted(zip,
+                    java.util.Set.of("Parasitized/p1.png", "Uninfected/u1.png"));
+            assertEquals(2, unlisted.count());
+            assertEquals(List.of("cell_images/Parasitized/Thumbs.db", "cell_images/Uninfected/u9.png"),
+                    unlisted.first());
+            assertEquals(0, ArchiveEntries.unlisted(zip, java.util.Set.of("Parasitized/p1.png",
+                    "Parasitized/Thumbs.db", "Uninfected/u1.png", "Uninfected/u9.png")).count());
+        }
+    }
+
+    @Test
     void matchesEachWantedImageByClassAndFileName() throws Exception {
         Path archive = zip("a.zip", entries("cell_images/", "cell_images/Parasitized/p1.png",
                 "cell_images/Parasitized/p2.png", "cell_images/Uninfected/u1.png", "cell_images/Thumbs.db",

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.cluster.ClusterResult;
 import org.tlrepro.core.cluster.SubsetPair;
+import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.prepare.PrepareSummary;
 import org.tlrepro.core.prepare.PreparedIndex;
@@ -308,6 +309,76 @@ class TrainStageTest {
                 root.resolve("runs").relativize(model).toString());
         assertEquals(without(before, changed), without(snapshot(root), changed));
         assertSameOutcome(find(first.runs(), "table2", 3, 2), find(resumed.runs(), "table2", 3, 2));
+    }
+
+    /** Issue 14: after a kill that kept 3 scheme results of a run the log said "0 already in the ledger". */
+    @Test
+    void theResumeCountsCompleteRunsAndTheSchemesOfAnUnfinishedOne() throws IOException {
+        Path root = copyOfBase();
+        Files.delete(ledgerFile(root, "table2", 3, 2, ".json"));
+
+        TrainStage.Result resumed = new TrainStage().run(request(root, PROTOCOL, false));
+
+        TrainStage.Resume found = resumed.resume();
+        assertEquals(ALL, found.schemes());
+        // 2 Table 2 runs and 1 run of each combination, one of them unfinished with 3 of its 4 schemes kept
+        assertEquals(2 + COMBINATIONS.size() - 1, found.complete());
+        assertEquals(3, found.partKept());
+        assertEquals(1, found.pending().size());
+        assertEquals(0, found.restored(), "no run cache");
+    }
+
+    @Test
+    void aCleanBuildAndASecondCloneTakeEveryRunFromTheRunCache() throws IOException {
+        Path cache = dir.resolve("home/.cache/tl/runs");
+        Path clone = dir.resolve("clone");
+        writeInputs(clone, 0);
+        TrainStage.Result trained = new TrainStage().run(withRunCache(clone, cache, false));
+        assertEquals(ALL, trained.trained());
+        for (RunResult r : first.runs()) {
+            assertSameOutcome(r, find(trained.runs(), r.experiment(), r.scheme(), r.run()));
+        }
+
+        // mvn clean deletes target/tl/runs: nothing is trained again
+        AtomicFiles.deleteRecursively(clone.resolve("runs"));
+        TrainStage.Result cleaned = new TrainStage().run(withRunCache(clone, cache, false));
+        assertEquals(0, cleaned.trained());
+        assertEquals(ALL, cleaned.resume().restored());
+        assertEquals(new HashSet<>(trained.runs()), new HashSet<>(cleaned.runs()));
+        assertTrue(Files.isRegularFile(ledgerFile(clone, "table2", 3, 2, ".json")), "the build's view again");
+
+        // another clone of the same code and data
+        Path second = dir.resolve("second");
+        writeInputs(second, 0);
+        TrainStage.Result cloned = new TrainStage().run(withRunCache(second, cache, false));
+        assertEquals(0, cloned.trained());
+        assertEquals(new HashSet<>(trained.runs()), new HashSet<>(cloned.runs()));
+
+        // other images: nothing in the cache fits
+        Path other = dir.resolve("other");
+        writeInputs(other, 25);
+        assertEquals(ALL, new TrainStage().run(withRunCache(other, cache, false)).trained());
+    }
+
+    @Test
+    void aRunCacheRecordOfAnotherRunIsNotUsed() throws IOException {
+        Path cache = dir.resolve("runs-cache");
+        RunResult r = first.runs().get(0);
+        RunCache runCache = new RunCache(cache);
+        runCache.store(r);
+        assertEquals(r, runCache.find(r.fingerprint()).orElseThrow());
+        // a record filed under another fingerprint (a copied or damaged cache) counts as missing
+        String other = "f".repeat(64);
+        Files.createDirectories(runCache.file(other).getParent());
+        Files.copy(runCache.file(r.fingerprint()), runCache.file(other));
+        assertTrue(runCache.find(other).isEmpty());
+        Files.writeString(runCache.file(r.fingerprint()), "{ not json");
+        assertTrue(runCache.find(r.fingerprint()).isEmpty());
+    }
+
+    static TrainRequest withRunCache(Path root, Path cache, boolean force) {
+        return new TrainRequest(root.resolve("prepared"), root.resolve("cluster"), root.resolve("runs"), PROTOCOL,
+                true, 1, force, cache);
     }
 
     @Test
