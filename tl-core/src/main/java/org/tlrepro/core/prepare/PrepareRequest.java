@@ -19,10 +19,19 @@ import org.tlrepro.core.fetch.RemoteFile;
  * @param outputDir  where the prepared data set goes
  * @param force      recompute even if the output is up to date
  * @param threads    decoding threads
+ * @param images     the user's folder of class folders, or archive of them, read instead of {@code archives}; or
+ *                   {@code null}
  */
 public record PrepareRequest(Path manifest, Path sampleList, Integer perClass, long seed, int imageSize,
                              List<RemoteFile> archives, Path mirror, Path cache, Path outputDir, boolean force,
-                             int threads) {
+                             int threads, Path images) {
+
+    /** The paper's way: the images come from {@code archives}. */
+    public PrepareRequest(Path manifest, Path sampleList, Integer perClass, long seed, int imageSize,
+                          List<RemoteFile> archives, Path mirror, Path cache, Path outputDir, boolean force,
+                          int threads) {
+        this(manifest, sampleList, perClass, seed, imageSize, archives, mirror, cache, outputDir, force, threads, null);
+    }
 
     public PrepareRequest {
         archives = List.copyOf(archives);

@@ -1,7 +1,6 @@
 package org.tlrepro.core.prepare;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import java.util.zip.ZipFile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -88,13 +86,19 @@ public final class PrepareStage {
         LOG.info("Preparing the data, because {}", stale.get());
 
         long start = System.nanoTime();
-        FetchedFile archive = new FileFetcher(request.mirror(), request.cache(), downloader)
-                .fetchFirst(request.archives());
+        // the user's own folder or archive (tl.images), else the configured archives: mirror, cache, URL
+        FetchedFile archive = request.images() == null
+                ? new FileFetcher(request.mirror(), request.cache(), downloader).fetchFirst(request.archives())
+                : null;
+        Path sourcePath = archive == null ? request.images() : archive.path();
         Path staging = stage.stage();
-        try {
+        try (ImageSource source = ImageSource.open(sourcePath)) {
             PreparedData staged = new PreparedData(staging);
-            byte[][] pixels = extract(archive.path(), manifest, selection, staged, request);
-            PrepareSummary summary = write(staged, selection, classes, pixels, request, archive,
+            byte[][] pixels = extract(source, manifest, selection, staged, request);
+            PrepareSummary summary = write(staged, selection, classes, pixels, request,
+                    archive == null ? sourcePath.getFileName().toString() : archive.file().name(),
+                    archive == null ? (Files.isDirectory(sourcePath) ? "folder" : "archive") + " " + sourcePath
+                            : archive.origin(),
                     (System.nanoTime() - start) / 1e9);
             stage.commit(staging, fingerprint, List.of(OUTPUT_IMAGES, OUTPUT_INDEX, OUTPUT_SUMMARY));
             LOG.info("Prepared {} images of {}x{}x3 in {} ({} s): {}", summary.images(), request.imageSize(),
@@ -134,7 +138,7 @@ public final class PrepareStage {
     }
 
     /** Verifies, stores and resizes every selected image; returns the pixels in selection order. */
-    private static byte[][] extract(Path archivePath, ImageTable manifest, List<ImageRecord> selection,
+    private static byte[][] extract(ImageSource source, ImageTable manifest, List<ImageRecord> selection,
                                     PreparedData staged, PrepareRequest request) {
         int size = request.imageSize();
         byte[][] pixels = new byte[selection.size()][];
@@ -145,46 +149,42 @@ public final class PrepareStage {
         Map<String, String> failures = new ConcurrentSkipListMap<>();
         AtomicLong done = new AtomicLong();
         Progress progress = new Progress(LOG, "Verifying and resizing images", selection.size(), "images");
-        try (ZipFile zip = ArchiveEntries.open(archivePath)) {
-            List<ArchiveEntries.Match> matches = ArchiveEntries.match(zip, archivePath, selection, staged.originals());
-            ArchiveEntries.Unlisted unlisted = ArchiveEntries.unlisted(zip,
-                    manifest.records().stream().map(ImageRecord::key).collect(Collectors.toSet()));
-            if (unlisted.count() > 0) {
-                LOG.info("{} holds {} file(s) in its class folders that {} does not list, ignored: {}{}",
-                        archivePath.getFileName(), unlisted.count(), request.manifest().getFileName(),
-                        String.join(", ", unlisted.first()), unlisted.count() > unlisted.first().size() ? ", ..." : "");
-            }
-            ForkJoinPool pool = new ForkJoinPool(Math.max(1, request.threads()));
-            try {
-                pool.submit(() -> matches.parallelStream().forEach(m -> {
-                    String name = archivePath.getFileName() + "!/" + m.entry().getName();
-                    try {
-                        byte[] bytes = readVerified(zip, m, name);
-                        Path original = staged.original(m.image().className(), m.image().filename());
-                        Files.createDirectories(original.getParent());
-                        Files.write(original, bytes);
-                        pixels[position.get(m.image().key())] =
-                                ImageDecoder.decodeResized(bytes, name, size, size).pixels();
-                    } catch (TlException e) {
-                        failures.put(m.image().key(), e.getMessage());
-                    } catch (IOException | RuntimeException e) {
-                        failures.put(m.image().key(), name + " cannot be read: " + e);
-                    }
-                    long n = done.incrementAndGet();
-                    synchronized (progress) {
-                        progress.update(n);
-                    }
-                })).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TlException("image preparation was interrupted", e);
-            } catch (ExecutionException e) {
-                throw new TlException("image preparation failed: " + e.getCause(), e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<ImageSource.Located> matches = source.locate(selection);
+        ImageSource.Unlisted unlisted = source.unlisted(
+                manifest.records().stream().map(ImageRecord::key).collect(Collectors.toSet()));
+        if (unlisted.count() > 0) {
+            LOG.info("{} holds {} file(s) in its class folders that {} does not list, ignored: {}{}",
+                    source.path().getFileName(), unlisted.count(), request.manifest().getFileName(),
+                    String.join(", ", unlisted.first()), unlisted.count() > unlisted.first().size() ? ", ..." : "");
+        }
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, request.threads()));
+        try {
+            pool.submit(() -> matches.parallelStream().forEach(m -> {
+                String name = m.entry().where();
+                try {
+                    byte[] bytes = readVerified(m, name);
+                    Path original = staged.original(m.image().className(), m.image().filename());
+                    Files.createDirectories(original.getParent());
+                    Files.write(original, bytes);
+                    pixels[position.get(m.image().key())] =
+                            ImageDecoder.decodeResized(bytes, name, size, size).pixels();
+                } catch (TlException e) {
+                    failures.put(m.image().key(), e.getMessage());
+                } catch (IOException | RuntimeException e) {
+                    failures.put(m.image().key(), name + " cannot be read: " + e);
+                }
+                long n = done.incrementAndGet();
+                synchronized (progress) {
+                    progress.update(n);
+                }
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TlException("image preparation was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new TlException("image preparation failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         if (!failures.isEmpty()) {
             Map.Entry<String, String> first = failures.entrySet().iterator().next();
@@ -196,26 +196,27 @@ public final class PrepareStage {
         return pixels;
     }
 
-    private static byte[] readVerified(ZipFile zip, ArchiveEntries.Match m, String name) throws IOException {
+    private static byte[] readVerified(ImageSource.Located m, String name) {
         ImageRecord image = m.image();
         byte[] bytes;
-        try (InputStream in = zip.getInputStream(m.entry())) {
-            bytes = in.readAllBytes();
+        try {
+            bytes = m.entry().reader().read();
         } catch (IOException e) {
-            throw new TlException(name + " cannot be read from the archive (" + e.getMessage()
-                    + "): the archive is truncated or damaged", e);
+            throw new TlException(name + " " + e.getMessage(), e);
         }
         String actual = Sha256.hex(bytes);
         if (!actual.equals(image.sha256())) {
             throw new TlException(name + " is not the original " + image.key() + ": its SHA-256 is " + actual
                     + " (" + bytes.length + " bytes) but the manifest says " + image.sha256() + " ("
-                    + image.sizeBytes() + " bytes). The archive is damaged or altered: fetch it again");
+                    + image.sizeBytes() + " bytes). The archive or folder is damaged or altered: fetch it again (or, for your own images, run tl:manifest "
+                    + "again if they were meant to change)");
         }
         return bytes;
     }
 
     private static PrepareSummary write(PreparedData staged, List<ImageRecord> selection, SortedSet<String> classes,
-                                        byte[][] pixels, PrepareRequest request, FetchedFile archive, double seconds) {
+                                        byte[][] pixels, PrepareRequest request, String sourceName,
+                                        String sourceOrigin, double seconds) {
         List<String> labels = new ArrayList<>(classes);
         List<PreparedIndex.Row> rows = new ArrayList<>();
         int size = request.imageSize();
@@ -238,7 +239,7 @@ public final class PrepareStage {
                         (int) selection.stream().filter(r -> r.className().equals(c)).count()));
             }
             PrepareSummary summary = new PrepareSummary(ToolVersion.get(), size, selection.size(), counts,
-                    archive.file().name(), archive.origin(), seconds);
+                    sourceName, sourceOrigin, seconds);
             Files.write(staged.summary(), JSON.writeValueAsBytes(summary));
             return summary;
         } catch (IOException e) {

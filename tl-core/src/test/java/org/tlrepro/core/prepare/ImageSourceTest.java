@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +18,7 @@ import org.tlrepro.core.data.ImageRecord;
 import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.testing.SyntheticDataset;
 
-class ArchiveEntriesTest {
+class ImageSourceTest {
 
     @TempDir
     Path tmp;
@@ -42,9 +41,9 @@ class ArchiveEntriesTest {
         return entries;
     }
 
-    private List<ArchiveEntries.Match> match(Path archive, List<ImageRecord> wanted) throws Exception {
-        try (ZipFile zip = ArchiveEntries.open(archive)) {
-            return ArchiveEntries.match(zip, archive, wanted, tmp.resolve("out/originals"));
+    private List<ImageSource.Located> match(Path archive, List<ImageRecord> wanted) throws Exception {
+        try (ImageSource source = ImageSource.open(archive)) {
+            return source.locate(wanted);
         }
     }
 
@@ -53,13 +52,12 @@ class ArchiveEntriesTest {
         Path archive = zip("u.zip", entries("cell_images/", "cell_images/Parasitized/p1.png",
                 "cell_images/Parasitized/Thumbs.db", "cell_images/Uninfected/u1.png", "cell_images/Uninfected/u9.png",
                 "README.txt"));
-        try (ZipFile zip = ArchiveEntries.open(archive)) {
-            ArchiveEntries.Unlisted unlisted = ArchiveEntries.unlisted(zip,
-                    java.util.Set.of("Parasitized/p1.png", "Uninfected/u1.png"));
+        try (ImageSource zip = ImageSource.open(archive)) {
+            ImageSource.Unlisted unlisted = zip.unlisted(java.util.Set.of("Parasitized/p1.png", "Uninfected/u1.png"));
             assertEquals(2, unlisted.count());
-            assertEquals(List.of("cell_images/Parasitized/Thumbs.db", "cell_images/Uninfected/u9.png"),
+            assertEquals(List.of("u.zip!/cell_images/Parasitized/Thumbs.db", "u.zip!/cell_images/Uninfected/u9.png"),
                     unlisted.first());
-            assertEquals(0, ArchiveEntries.unlisted(zip, java.util.Set.of("Parasitized/p1.png",
+            assertEquals(0, zip.unlisted(java.util.Set.of("Parasitized/p1.png",
                     "Parasitized/Thumbs.db", "Uninfected/u1.png", "Uninfected/u9.png")).count());
         }
     }
@@ -70,12 +68,12 @@ class ArchiveEntriesTest {
                 "cell_images/Parasitized/p2.png", "cell_images/Uninfected/u1.png", "cell_images/Thumbs.db",
                 "README.txt"));
         List<ImageRecord> wanted = List.of(image("Uninfected", "u1.png"), image("Parasitized", "p2.png"));
-        List<ArchiveEntries.Match> matches = match(archive, wanted);
+        List<ImageSource.Located> matches = match(archive, wanted);
         assertEquals(2, matches.size());
         Map<ImageRecord, String> byImage = new LinkedHashMap<>();
-        matches.forEach(m -> byImage.put(m.image(), m.entry().getName()));
-        assertEquals(Map.of(wanted.get(0), "cell_images/Uninfected/u1.png",
-                wanted.get(1), "cell_images/Parasitized/p2.png"), byImage);
+        matches.forEach(m -> byImage.put(m.image(), m.entry().where()));
+        assertEquals(Map.of(wanted.get(0), "a.zip!/cell_images/Uninfected/u1.png",
+                wanted.get(1), "a.zip!/cell_images/Parasitized/p2.png"), byImage);
     }
 
     @Test
@@ -84,10 +82,11 @@ class ArchiveEntriesTest {
                 "cell_images/cell_images/Parasitized/p1.png", "cell_images/cell_images/Uninfected/u1.png",
                 "cell_images/Uninfected/u1.png"));
         List<ImageRecord> wanted = List.of(image("Parasitized", "p1.png"), image("Uninfected", "u1.png"));
-        List<ArchiveEntries.Match> matches = match(archive, wanted);
+        List<ImageSource.Located> matches = match(archive, wanted);
         assertEquals(2, matches.size());
-        assertEquals(List.of("cell_images/Parasitized/p1.png", "cell_images/cell_images/Uninfected/u1.png"),
-                matches.stream().map(m -> m.entry().getName()).toList(), "the first of the copies is taken");
+        assertEquals(List.of("dup.zip!/cell_images/Parasitized/p1.png",
+                "dup.zip!/cell_images/cell_images/Uninfected/u1.png"),
+                matches.stream().map(m -> m.entry().where()).toList(), "the first of the copies is taken");
     }
 
     @Test
@@ -127,15 +126,39 @@ class ArchiveEntriesTest {
         byte[] bytes = Files.readAllBytes(whole);
         Path truncated = tmp.resolve("truncated.zip");
         Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
-        TlException e = assertThrows(TlException.class, () -> ArchiveEntries.open(truncated));
+        TlException e = assertThrows(TlException.class, () -> ImageSource.open(truncated));
         assertTrue(e.getMessage().contains(truncated.toString()), e.getMessage());
-        ArchiveEntries.open(whole).close();
+        ImageSource.open(whole).close();
     }
 
     @Test
     void aMissingArchiveFailsToOpenNamingIt() {
         Path missing = tmp.resolve("missing.zip");
-        TlException e = assertThrows(TlException.class, () -> ArchiveEntries.open(missing));
+        TlException e = assertThrows(TlException.class, () -> ImageSource.open(missing));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    }
+
+    @Test
+    void aFolderOfClassFoldersIsReadLikeAnArchive() throws Exception {
+        Path root = tmp.resolve("my-images");
+        Files.createDirectories(root.resolve("cats"));
+        Files.createDirectories(root.resolve("dogs"));
+        Files.createDirectories(root.resolve("empty"));
+        Files.createDirectories(root.resolve(".git"));
+        Files.write(root.resolve("cats/c1.png"), new byte[] {1});
+        Files.write(root.resolve("cats/.DS_Store"), new byte[] {0});
+        Files.write(root.resolve("dogs/d1.png"), new byte[] {2, 2});
+        Files.write(root.resolve("notes.txt"), new byte[] {3});
+        try (ImageSource folder = ImageSource.open(root)) {
+            assertEquals(List.of("cats", "dogs", "empty"), folder.classFolders());
+            assertEquals(List.of("cats/c1.png", "dogs/d1.png"), folder.entries().stream().map(ImageSource.Entry::key)
+                    .toList());
+            List<ImageSource.Located> found = folder.locate(List.of(image("dogs", "d1.png")));
+            assertEquals(root.resolve("dogs/d1.png").toString(), found.get(0).entry().where());
+            assertEquals(2, found.get(0).entry().reader().read().length);
+            TlException e = assertThrows(TlException.class, () -> folder.locate(List.of(image("cats", "c2.png"))));
+            assertTrue(e.getMessage().contains("cats/c2.png") && e.getMessage().contains(root.toString()),
+                    e.getMessage());
+        }
     }
 }
