@@ -93,8 +93,10 @@ public abstract class AbstractTlMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        String skippedBy = skip ? "tl.skip" : skipGoal() ? "tl." + goal() + ".skip" : skipTests ? "skipTests"
-                : skipITs ? "skipITs" : mavenTestSkip ? "maven.test.skip" : null;
+        boolean study = isStudy();
+        String skippedBy = skip ? "tl.skip" : skipGoal() ? "tl." + goal() + ".skip"
+                : study && skipTests ? "skipTests" : study && skipITs ? "skipITs"
+                : study && mavenTestSkip ? "maven.test.skip" : null;
         if (skippedBy != null) {
             getLog().info("Skipping tl:" + goal() + " (" + skippedBy + " is set)");
             return;
@@ -116,6 +118,11 @@ public abstract class AbstractTlMojo extends AbstractMojo {
 
     /** The goal's own skip flag. */
     protected abstract boolean skipGoal();
+
+    /** Whether the goal is part of the study, which the test-skipping flags skip; a tool goal is not. */
+    protected boolean isStudy() {
+        return true;
+    }
 
     protected abstract void run() throws MojoFailureException;
 

@@ -14,7 +14,8 @@ import org.tlrepro.core.prepare.PrepareRequest;
 import org.tlrepro.core.prepare.PrepareStage;
 
 /**
- * Fetches the image archive (mirror, then cache, then URL), verifies every selected image against the manifest,
+ * Fetches the image archive (mirror, then cache, then URL), or reads your folder of images ({@code tl.images}),
+ * verifies every selected image against the manifest,
  * resizes it with OpenCV's bilinear interpolation and writes {@code images.npy}, {@code index.tsv} and the
  * verified originals under <code>${tl.workDir}/prepare</code>. Skipped when its output is up to date.
  * <p>Example: {@code mvn tl:prepare -Dtl.mirror=../shared/mirror -Dtl.perClass=500} draws 500 images per class
@@ -62,6 +63,14 @@ public class PrepareMojo extends AbstractTlMojo {
     @Parameter
     private List<Archive> archives;
 
+    /**
+     * Your own images instead of the archives: a folder with one subfolder per class, or a zip archive of such
+     * folders, listed by {@code tl:manifest}. Nothing is downloaded; every image is still verified against
+     * {@code tl.manifest}.
+     */
+    @Parameter(property = "tl.images")
+    private File images;
+
     @Override
     protected String goal() {
         return "prepare";
@@ -77,11 +86,15 @@ public class PrepareMojo extends AbstractTlMojo {
         List<RemoteFile> sources = archives == null || archives.isEmpty()
                 ? List.of(new RemoteFile("cell_images.zip", null, URI.create(url)))
                 : archives.stream().map(Archive::toRemoteFile).toList();
+        if (images != null && !images.exists()) {
+            throw new TlException("tl.images is " + images + ", which does not exist: point it at the folder of "
+                    + "class folders (or the zip archive) that tl:manifest listed");
+        }
         if (mirror != null && !mirror.isDirectory()) {
             throw new TlException("tl.mirror is " + mirror + ", which is not a folder: fix or unset it");
         }
         new PrepareStage(new HttpDownloader()).run(new PrepareRequest(manifest.toPath(), pathOrNull(sampleList),
                 perClass, seed, imageSize, sources, pathOrNull(mirror), pathOrNull(cache),
-                layout().prepare(), force, threads));
+                layout().prepare(), force, threads, pathOrNull(images)));
     }
 }

@@ -54,6 +54,14 @@ public class TrainMojo extends AbstractExecutorMojo {
     @Parameter(property = "tl.table3.runs", defaultValue = "10")
     private int table3Runs;
 
+    /**
+     * How many Table 3 combinations to train. With C classes there are 4^C (two classes: 16, three: 64); the
+     * chosen ones are spread evenly over the source-target cosine distance, nearest and farthest included. Unset:
+     * all.
+     */
+    @Parameter(property = "tl.table3.combinations")
+    private Integer table3Combinations;
+
     /** Base seed of the runs; each run's own seed is derived from it and recorded. */
     @Parameter(property = "tl.trainSeed", defaultValue = "42")
     private long trainSeed;
@@ -87,7 +95,7 @@ public class TrainMojo extends AbstractExecutorMojo {
                 table3Runs, trainSeed);
         new TrainStage().run(new TrainRequest(layout().prepare(), layout().cluster(),
                 layout().runs(), protocol, table3Runs > 0, jobs, force,
-                runCache ? cache.toPath().resolve("runs") : null),
+                runCache ? cache.toPath().resolve("runs") : null, table3Combinations),
                 RunExecutors.create(executor, executorSettings(), jobs, getClass().getClassLoader()));
     }
 }

@@ -234,8 +234,8 @@ public final class ClusterStage {
                 + "in the subset (Figure 3)");
         d.put("level1", "Section 3.2: the larger first-level dendrogram node of each class (A) is the source, "
                 + "the smaller (B) the target");
-        d.put("combinations", "Section 3.5: one second-level node of each class is the target, the other six "
-                + "second-level nodes the source");
+        d.put("combinations", "Section 3.5: one second-level node of each class is the target, all other "
+                + "second-level nodes the source (4 x 4 = 16 combinations for two classes, 4^C for C)");
         d.put("nodeNames", "A is the larger child of a class's root, B the smaller; 1 and 2 are A's children, "
                 + "3 and 4 B's, each pair in ascending size");
         return d;

@@ -24,6 +24,7 @@ public final class SettingRanges {
             new Range("tl.batchSize", true, "an integer of at least 1", v -> v >= 1),
             new Range("tl.runs", true, "an integer of at least 0", v -> v >= 0),
             new Range("tl.table3.runs", true, "an integer of at least 0", v -> v >= 0),
+            new Range("tl.table3.combinations", true, "an integer of at least 1", v -> v >= 1),
             // the paper's CNN: two 3x3 convolutions, a 2x2 pool, a 3x3 convolution and a pool leave 1x1 at 12
             new Range("tl.imageSize", true, "an integer of at least 12 (the paper's CNN needs 12x12 inputs)",
                     v -> v >= 12),

@@ -13,13 +13,20 @@ import java.nio.file.Path;
  * @param jobs        runs trained at the same time
  * @param force       recompute runs that are already in the ledger (or the run cache)
  * @param runCache    the {@link RunCache} folder shared by builds and clones ({@code <tl.cache>/runs}), or null
+ * @param table3Limit how many Table 3 combinations to train ({@link CombinationChoice}), or null for all
  */
 public record TrainRequest(Path preparedDir, Path clusterDir, Path runsDir, Protocol protocol, boolean table3,
-                           int jobs, boolean force, Path runCache) {
+                           int jobs, boolean force, Path runCache, Integer table3Limit) {
+
+    /** Every Table 3 combination. */
+    public TrainRequest(Path preparedDir, Path clusterDir, Path runsDir, Protocol protocol, boolean table3, int jobs,
+                        boolean force, Path runCache) {
+        this(preparedDir, clusterDir, runsDir, protocol, table3, jobs, force, runCache, null);
+    }
 
     /** Without a run cache: the build's ledger only. */
     public TrainRequest(Path preparedDir, Path clusterDir, Path runsDir, Protocol protocol, boolean table3, int jobs,
                         boolean force) {
-        this(preparedDir, clusterDir, runsDir, protocol, table3, jobs, force, null);
+        this(preparedDir, clusterDir, runsDir, protocol, table3, jobs, force, null, null);
     }
 }

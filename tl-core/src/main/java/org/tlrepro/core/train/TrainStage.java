@@ -199,7 +199,20 @@ public final class TrainStage {
         SubsetPair level1 = clusters.level1();
         list.add(experiment("table2", level1, rowsByNode, List.of(1, 2, 3, 4), request.protocol().runs(), dataKey));
         if (request.table3()) {
-            for (SubsetPair pair : clusters.combinations()) {
+            List<SubsetPair> all = clusters.combinations();
+            List<SubsetPair> chosen = CombinationChoice.choose(all, request.table3Limit());
+            int classes = clusters.classes().size();
+            if (chosen.size() < all.size()) {
+                LOG.info("Table 3: training {} of the {} combinations (4^{}: one second-level node of each of {} "
+                        + "classes as the target), spread evenly over the source-target cosine distance "
+                        + "(tl.table3.combinations={})", chosen.size(), all.size(), classes, classes,
+                        request.table3Limit());
+            } else if (classes > 2) {
+                LOG.info("Table 3: {} combinations (4^{}: one second-level node of each of {} classes as the "
+                        + "target); -Dtl.table3.combinations=N trains N of them, spread over the cosine distance",
+                        all.size(), classes, classes);
+            }
+            for (SubsetPair pair : chosen) {
                 list.add(experiment("table3/" + pair.id(), pair, rowsByNode, List.of(1, 4),
                         request.protocol().table3Runs(), dataKey));
             }

@@ -93,6 +93,31 @@ public final class SyntheticDataset {
         }
     }
 
+    /**
+     * A user's own images as {@code tl:manifest} expects them, {@code <dir>/<class>/img_<i>.png}, without a
+     * manifest: {@code perClass} random PNGs per class in four groups of similar colours, as {@link #create} makes.
+     */
+    public static Path createFolder(Path dir, List<String> classes, int perClass, long seed) {
+        Random random = new Random(seed);
+        try {
+            for (int c = 0; c < classes.size(); c++) {
+                Path classDir = java.nio.file.Files.createDirectories(dir.resolve(classes.get(c)));
+                for (int i = 0; i < perClass; i++) {
+                    // create()'s four colour groups of either class; classes beyond two rotate the channels,
+                    // which keeps the distances between a class's groups and so its clustering
+                    int[] colour = GROUP_COLOURS[(i % 4) + (c % 2) * 4];
+                    int r = c / 2;
+                    int[] base = {colour[r % 3], colour[(r + 1) % 3], colour[(r + 2) % 3]};
+                    byte[] png = randomPng(random, 40 + random.nextInt(40), 40 + random.nextInt(40), 0, base, 6);
+                    java.nio.file.Files.write(classDir.resolve("img_" + (100 + i) + ".png"), png);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes a zip with the given entries, stored (uncompressed) like the mirror's archive. */
     public static void zip(Path file, Map<String, byte[]> entries) {
         try (OutputStream raw = java.nio.file.Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(raw)) {
