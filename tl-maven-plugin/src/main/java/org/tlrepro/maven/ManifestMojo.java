@@ -1,9 +1,8 @@
 package org.tlrepro.maven;
 
-import java.io.File;
-
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.tlrepro.core.TlException;
 import org.tlrepro.core.prepare.ManifestRequest;
 import org.tlrepro.core.prepare.ManifestStage;
 
@@ -19,31 +18,11 @@ import org.tlrepro.core.prepare.ManifestStage;
  * per class for the sample.
  */
 @Mojo(name = "manifest", threadSafe = true, requiresProject = false)
-public class ManifestMojo extends AbstractTlMojo {
+public class ManifestMojo extends AbstractDataSetMojo {
 
     /** Skips this goal. */
     @Parameter(property = "tl.manifest.skip", defaultValue = "false")
     private boolean manifestSkip;
-
-    /** Your images: a folder with one subfolder per class, or a zip archive of such folders. */
-    @Parameter(property = "tl.images", required = true)
-    private File images;
-
-    /** Where the manifest of every image is written (the file {@code tl:prepare} verifies against). */
-    @Parameter(property = "tl.manifest", required = true)
-    private File manifest;
-
-    /** Where the sample list (same columns) is written; unset: none. */
-    @Parameter(property = "tl.sampleList")
-    private File sampleList;
-
-    /** Images per class drawn into the sample list with {@code tl.seed}. Unset: every image. */
-    @Parameter(property = "tl.perClass")
-    private Integer perClass;
-
-    /** Seed of the per-class draw. */
-    @Parameter(property = "tl.seed", defaultValue = "42")
-    private long seed;
 
     @Override
     protected String goal() {
@@ -62,6 +41,10 @@ public class ManifestMojo extends AbstractTlMojo {
 
     @Override
     protected void run() {
+        if (images == null) {
+            throw new TlException("tl.images is not set: point it at the folder with one subfolder of images per "
+                    + "class (or a zip archive of such folders), e.g. -Dtl.images=images");
+        }
         new ManifestStage().run(new ManifestRequest(images.toPath(), manifest.toPath(), pathOrNull(sampleList),
                 perClass, seed, threads, force));
     }

@@ -1,6 +1,5 @@
 package org.tlrepro.maven;
 
-import java.io.File;
 import java.net.URI;
 import java.util.List;
 
@@ -22,7 +21,7 @@ import org.tlrepro.core.prepare.PrepareStage;
  * (the paper: 5,000) and verifies each against {@code tl.manifest}.
  */
 @Mojo(name = "prepare", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
-public class PrepareMojo extends AbstractTlMojo {
+public class PrepareMojo extends AbstractDataSetMojo {
 
     /** Canonical address of the full NIH archive. */
     public static final String NIH_URL = "https://data.lhncbc.nlm.nih.gov/public/Malaria/cell_images.zip";
@@ -30,22 +29,6 @@ public class PrepareMojo extends AbstractTlMojo {
     /** Skips this goal. */
     @Parameter(property = "tl.prepare.skip", defaultValue = "false")
     private boolean prepareSkip;
-
-    /** TSV of every original image: class, filename, sha256, size_bytes. */
-    @Parameter(property = "tl.manifest", required = true)
-    private File manifest;
-
-    /** TSV of the images to use (same columns). Without it, {@code tl.perClass} images per class are drawn. */
-    @Parameter(property = "tl.sampleList")
-    private File sampleList;
-
-    /** Images per class to draw with {@code tl.seed}, from the sample list if one is set. Unset: the whole list. */
-    @Parameter(property = "tl.perClass")
-    private Integer perClass;
-
-    /** Seed of the per-class draw. */
-    @Parameter(property = "tl.seed", defaultValue = "42")
-    private long seed;
 
     /** Side of the square images the network sees, in pixels (the paper: 50). */
     @Parameter(property = "tl.imageSize", defaultValue = "50")
@@ -62,14 +45,6 @@ public class PrepareMojo extends AbstractTlMojo {
      */
     @Parameter
     private List<Archive> archives;
-
-    /**
-     * Your own images instead of the archives: a folder with one subfolder per class, or a zip archive of such
-     * folders, listed by {@code tl:manifest}. Nothing is downloaded; every image is still verified against
-     * {@code tl.manifest}.
-     */
-    @Parameter(property = "tl.images")
-    private File images;
 
     @Override
     protected String goal() {
