@@ -34,6 +34,7 @@ def html = new File(basedir, 'target/tl/report/report.html').text
 assert html.contains('images of 3 classes (cats, dogs, owls)')
 assert html =~ /Dense[^<]*<\/td><td>[^<]*3\b/ || html.contains('(None, 3)')
 assert html.contains('Node names (C1..C4, D1..D4, O1..O4) are assigned independently')
+assert html.contains('<h1>Deep transfer learning for small data sets: study report</h1>')
 assert !html.contains('Parasitized') && !html.contains('Uninfected')
 assert new File(basedir, 'target/tl/report/tables.tex').text.contains('3 classes (cats, dogs, owls)')
 // the gates ran and passed

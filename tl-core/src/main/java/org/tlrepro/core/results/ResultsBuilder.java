@@ -176,8 +176,10 @@ public final class ResultsBuilder {
             out.add("Images were embedded with " + network + "; the paper used " + paper.embeddingNetwork()
                     + ". The dendrograms, and so the subsets, differ from the paper's.");
         }
-        out.add("Node names (A/B, 1-4) are assigned by size within our own dendrograms; they do not name the "
-                + "paper's nodes.");
+        if (paper != null) {
+            out.add("Node names (A/B, 1-4) are assigned by size within our own dendrograms; they do not name the "
+                    + "paper's nodes.");
+        }
         Map<String, Integer> sizes = new TreeMap<>();
         clustering.classes().forEach(c -> c.level2().forEach(n -> sizes.put(n.id(), n.size())));
         if (paper != null && !sizes.equals(paper.nodeSizes())) {
