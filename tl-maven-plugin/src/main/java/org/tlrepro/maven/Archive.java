@@ -1,7 +1,9 @@
 package org.tlrepro.maven;
 
 import java.net.URI;
+import java.util.Locale;
 
+import org.tlrepro.core.TlException;
 import org.tlrepro.core.fetch.RemoteFile;
 
 /**
@@ -27,8 +29,15 @@ public class Archive {
         this.url = url;
     }
 
+    /** @throws TlException naming the {@code <archive>} and what is wrong with it */
     RemoteFile toRemoteFile() {
-        return new RemoteFile(name, sha256 == null || sha256.isBlank() ? null : sha256.trim(),
-                url == null || url.isBlank() ? null : URI.create(url.trim()));
+        try {
+            // PowerShell's Get-FileHash prints upper case; the digest is the same
+            return new RemoteFile(name, sha256 == null || sha256.isBlank() ? null : sha256.trim().toLowerCase(Locale.ROOT),
+                    url == null || url.isBlank() ? null : URI.create(url.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new TlException("the <archive> " + (name == null ? "without a <name>" : name) + " in <archives> of "
+                    + "tl:prepare is not valid: " + e.getMessage());
+        }
     }
 }
