@@ -3,6 +3,7 @@ package org.tlrepro.core.cluster;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.tlrepro.core.TlException;
 
@@ -21,12 +22,21 @@ public record ClassTree(String className, String prefix, Dendrogram dendrogram, 
 
     /** Cuts {@code dendrogram} (over {@code rows} of class {@code className}) into its level-1 and level-2 nodes. */
     public static ClassTree cut(String className, String prefix, Dendrogram dendrogram, int[] rows, Linkage linkage) {
+        return cut(className, prefix, dendrogram, rows, linkage, row -> "row " + row);
+    }
+
+    /**
+     * As {@link #cut(String, String, Dendrogram, int[], Linkage)}, naming an image that forms a node alone by
+     * {@code imageName} of its row, so that the user can look at it.
+     */
+    public static ClassTree cut(String className, String prefix, Dendrogram dendrogram, int[] rows, Linkage linkage,
+                                IntFunction<String> imageName) {
         if (rows.length < 4) {
             throw new TlException("class " + className + " has " + rows.length + " images: at least 4 are needed "
                     + "for two dendrogram levels; use more images per class (tl.perClass)");
         }
         List<Integer> top = children(dendrogram, dendrogram.root(), false);
-        checkSplit(className, "first", dendrogram, top, linkage);
+        checkSplit(className, "first", dendrogram, top, linkage, rows, imageName);
         List<Node> level1 = new ArrayList<>();
         List<Node> level2 = new ArrayList<>();
         int level2Number = 1;
@@ -35,7 +45,8 @@ public record ClassTree(String className, String prefix, Dendrogram dendrogram, 
             String name = prefix + (i == 0 ? "A" : "B");
             level1.add(node(name, className, 1, null, dendrogram, id, rows));
             List<Integer> below = children(dendrogram, id, true);
-            checkSplit(className, "second-level (under " + name + ")", dendrogram, below, linkage);
+            checkSplit(className, "second-level (under " + name + ")", dendrogram, below, linkage, rows,
+                    imageName);
             for (int child : below) {
                 level2.add(node(prefix + level2Number++, className, 2, name, dendrogram, child, rows));
             }
@@ -57,11 +68,16 @@ public record ClassTree(String className, String prefix, Dendrogram dendrogram, 
     }
 
     private static void checkSplit(String className, String which, Dendrogram d, List<Integer> nodes,
-                                   Linkage linkage) {
+                                   Linkage linkage, int[] rows, IntFunction<String> imageName) {
         if (nodes.size() < 2 || nodes.stream().anyMatch(n -> d.size(n) < 2)) {
+            List<String> alone = nodes.stream().filter(n -> d.size(n) == 1)
+                    .map(n -> imageName.apply(rows[d.members(n)[0]])).toList();
             throw new TlException("class " + className + ": the " + which + " split of its dendrogram gives nodes of "
                     + nodes.stream().map(d::size).toList() + " images; a node of a single image cannot form a subset. "
-                    + (linkage == Linkage.WARD ? "The class may hold an outlier image or be too small"
+                    + "Alone: " + String.join(", ", alone) + ". "
+                    + (linkage == Linkage.WARD ? "It is far from the rest of its class: look at it, and if it does "
+                    + "not belong there, remove it from the images and list them again (tl:manifest "
+                    + "-Dtl.force=true), or give the class more images"
                     : "Linkage " + linkage.name().toLowerCase() + " tends to split off outliers; try tl.linkage=ward"));
         }
     }

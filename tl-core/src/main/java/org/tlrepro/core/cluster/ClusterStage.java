@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,8 @@ public final class ClusterStage {
         long clusterStart = System.nanoTime();
         List<ClassTree> trees = new ArrayList<>();
         Map<String, String> prefixes = prefixes(index);
+        Map<Integer, String> imageNames = new HashMap<>();
+        index.rows().forEach(r -> imageNames.put(r.index(), r.className() + "/" + r.filename()));
         for (Map.Entry<String, String> c : prefixes.entrySet()) {
             int[] rows = index.rows().stream().filter(r -> r.className().equals(c.getKey()))
                     .mapToInt(PreparedIndex.Row::index).toArray();
@@ -114,7 +117,7 @@ public final class ClusterStage {
             LOG.info("Clustered {} images of {} ({} linkage, {} distance) in {} s", rows.length, c.getKey(),
                     request.linkage().name().toLowerCase(), request.metric().name().toLowerCase(),
                     String.format("%.1f", (System.nanoTime() - t) / 1e9));
-            trees.add(ClassTree.cut(c.getKey(), c.getValue(), d, rows, request.linkage()));
+            trees.add(ClassTree.cut(c.getKey(), c.getValue(), d, rows, request.linkage(), imageNames::get));
         }
         double clusterSeconds = (System.nanoTime() - clusterStart) / 1e9;
 

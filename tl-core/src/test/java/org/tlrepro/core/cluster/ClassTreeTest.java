@@ -164,10 +164,13 @@ class ClassTreeTest {
 
     @Test
     void aSingleImageRootChildIsAnError() {
-        TlException e = assertThrows(TlException.class,
-                () -> ClassTree.cut("Parasitized", "P", outlierAtTheTop(), rows(5), Linkage.WARD));
+        TlException e = assertThrows(TlException.class, () -> ClassTree.cut("Parasitized", "P", outlierAtTheTop(),
+                rows(5), Linkage.WARD, row -> "Parasitized/cell_" + row + ".png"));
         assertTrue(e.getMessage().contains("class Parasitized"), e.getMessage());
         assertTrue(e.getMessage().contains("single image"), e.getMessage());
+        // the image alone, by name, and what to do about it
+        assertTrue(e.getMessage().contains("Alone: Parasitized/cell_" + rows(5)[4] + ".png."), e.getMessage());
+        assertTrue(e.getMessage().contains("tl:manifest -Dtl.force=true"), e.getMessage());
         assertFalse(e.getMessage().contains("tl.linkage=ward"), "already ward: " + e.getMessage());
     }
 
@@ -185,6 +188,7 @@ class ClassTreeTest {
                 () -> ClassTree.cut("Uninfected", "U", d, rows(7), Linkage.WARD));
         assertTrue(e.getMessage().contains("class Uninfected"), e.getMessage());
         assertTrue(e.getMessage().contains("UB"), e.getMessage());
+        assertTrue(e.getMessage().contains("Alone: row " + rows(7)[6] + "."), e.getMessage());
         assertTrue(e.getMessage().contains("single image"), e.getMessage());
     }
 
