@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,16 +94,16 @@ public final class ClusterStage {
         double embedSeconds = (System.nanoTime() - start) / 1e9;
         float[][] vectors = new float[index.rows().size()][];
         String[] classOfRow = new String[vectors.length];
+        String[] imageOfRow = new String[vectors.length]; // for messages: class/file as in the user's folder
         for (PreparedIndex.Row row : index.rows()) {
             vectors[row.index()] = cache.get(row.sha256());
             classOfRow[row.index()] = row.className();
+            imageOfRow[row.index()] = row.className() + "/" + row.filename();
         }
 
         long clusterStart = System.nanoTime();
         List<ClassTree> trees = new ArrayList<>();
         Map<String, String> prefixes = prefixes(index);
-        Map<Integer, String> imageNames = new HashMap<>();
-        index.rows().forEach(r -> imageNames.put(r.index(), r.className() + "/" + r.filename()));
         for (Map.Entry<String, String> c : prefixes.entrySet()) {
             int[] rows = index.rows().stream().filter(r -> r.className().equals(c.getKey()))
                     .mapToInt(PreparedIndex.Row::index).toArray();
@@ -117,7 +116,7 @@ public final class ClusterStage {
             LOG.info("Clustered {} images of {} ({} linkage, {} distance) in {} s", rows.length, c.getKey(),
                     request.linkage().name().toLowerCase(), request.metric().name().toLowerCase(),
                     String.format("%.1f", (System.nanoTime() - t) / 1e9));
-            trees.add(ClassTree.cut(c.getKey(), c.getValue(), d, rows, request.linkage(), imageNames::get));
+            trees.add(ClassTree.cut(c.getKey(), c.getValue(), d, rows, request.linkage(), row -> imageOfRow[row]));
         }
         double clusterSeconds = (System.nanoTime() - clusterStart) / 1e9;
 
