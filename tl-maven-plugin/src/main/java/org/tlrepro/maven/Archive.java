@@ -33,7 +33,8 @@ public class Archive {
     RemoteFile toRemoteFile() {
         try {
             // PowerShell's Get-FileHash prints upper case; the digest is the same
-            return new RemoteFile(name, sha256 == null || sha256.isBlank() ? null : sha256.trim().toLowerCase(Locale.ROOT),
+            return new RemoteFile(name,
+                    sha256 == null || sha256.isBlank() ? null : sha256.trim().toLowerCase(Locale.ROOT),
                     url == null || url.isBlank() ? null : URI.create(url.trim()));
         } catch (IllegalArgumentException e) {
             throw new TlException("the <archive> " + (name == null ? "without a <name>" : name) + " in <archives> of "
