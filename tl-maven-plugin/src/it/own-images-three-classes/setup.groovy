@@ -16,6 +16,7 @@ p.put('tl.mirror', new File(basedir, 'models').path)
 p.put('tl.cache', new File(basedir, 'user-cache').path)
 // a tiny real Keras model in place of ResNet50, and a tiny protocol
 p.put('tl.model', TinyKerasModel.FILE_NAME)
+p.put('tl.architecture', 'keras-model')
 p.put('tl.modelSha256', TinyKerasModel.sha256(model))
 p.put('tl.modelName', 'tiny test CNN')
 p.put('tl.inputSize', '16')

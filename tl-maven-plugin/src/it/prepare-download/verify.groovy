@@ -6,5 +6,7 @@ assert log.contains('Downloaded cell_images.zip')
 assert log.contains('Prepared 12 images')
 def cache = new File(basedir, 'target/cache')
 assert new File(cache, 'cell_images.zip').length() == new File(basedir, 'data/cell_images.zip').length()
-assert cache.list().toList() == ['cell_images.zip']
+// nothing else but the folder of partial downloads, now empty of data
+assert cache.list().findAll { !it.startsWith('.') } == ['cell_images.zip']
+assert new File(cache, '.partial').list().findAll { !it.endsWith('.lock') } == []
 return true

@@ -44,7 +44,7 @@ public class CheckMojo extends AbstractRulesMojo {
     @Override
     protected void run() throws MojoFailureException {
         CheckResult result = CheckStage.run(new CheckRequest(workDir(), pathOrNull(paperValues),
-                rules(), pathOrNull(baseline), updateBaseline));
+                rules(), pathOrNull(unsetIfEmpty(baseline)), updateBaseline));
         for (Rule.Outcome o : result.outcomes()) {
             if (o.failed()) {
                 getLog().warn(o.describe());

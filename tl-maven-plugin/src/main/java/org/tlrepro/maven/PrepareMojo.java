@@ -1,20 +1,24 @@
 package org.tlrepro.maven;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.List;
 
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.tlrepro.core.TlException;
+import org.tlrepro.core.cluster.ClusterOutput;
 import org.tlrepro.core.fetch.HttpDownloader;
+import org.tlrepro.core.fetch.InputCheck;
 import org.tlrepro.core.fetch.RemoteFile;
 import org.tlrepro.core.prepare.PrepareRequest;
 import org.tlrepro.core.prepare.PrepareStage;
 
 /**
  * Fetches the image archive (mirror, then cache, then URL), or reads your folder of images ({@code tl.images}),
- * verifies every selected image against the manifest,
+ * after checking that every input of the study can be had (the archive and the embedding network: in the mirror or
+ * the cache, or by URL unless Maven is offline), verifies every selected image against the manifest,
  * resizes it with OpenCV's bilinear interpolation and writes {@code images.npy}, {@code index.tsv} and the
  * verified originals under <code>${tl.workDir}/prepare</code>. Skipped when its output is up to date.
  * <p>Example: {@code mvn tl:prepare -Dtl.mirror=../shared/mirror -Dtl.perClass=500} draws 500 images per class
@@ -65,11 +69,15 @@ public class PrepareMojo extends AbstractDataSetMojo {
             throw new TlException("tl.images is " + images + ", which does not exist: point it at the folder of "
                     + "class folders (or the zip archive) that tl:manifest listed");
         }
-        if (mirror != null && !mirror.isDirectory()) {
+        if (mirror() != null && !mirror().toFile().isDirectory()) {
             throw new TlException("tl.mirror is " + mirror + ", which is not a folder: fix or unset it");
         }
-        new PrepareStage(new HttpDownloader()).run(new PrepareRequest(manifest.toPath(), pathOrNull(sampleList),
-                perClass, seed, imageSize, sources, pathOrNull(mirror), pathOrNull(cache),
-                layout().prepare(), force, threads, pathOrNull(images)));
+        // the network tl:cluster will need, unless a clustering exists (it may then need no network at all)
+        List<InputCheck.Requirement> later = Files.isRegularFile(layout().cluster().resolve(ClusterOutput.RESULT))
+                ? List.of() : List.of(new InputCheck.Requirement("the embedding network (tl.architecture="
+                + architecture + ")", embeddingModel(1).sources()));
+        new PrepareStage(new HttpDownloader(network())).run(new PrepareRequest(manifest.toPath(),
+                pathOrNull(sampleList), perClass, seed, imageSize, sources, mirror(), pathOrNull(cache),
+                layout().prepare(), force, threads, pathOrNull(images), later));
     }
 }

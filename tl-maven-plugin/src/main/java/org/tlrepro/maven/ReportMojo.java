@@ -41,10 +41,7 @@ public class ReportMojo extends AbstractRulesMojo {
     @Parameter(property = "tl.report.results")
     private File results;
 
-    // for the provenance record: the commit of the project and the Maven version
-    @Parameter(defaultValue = "${project.basedir}", readonly = true)
-    private File basedir;
-
+    // for the provenance record: the Maven version (and the project folder's commit)
     @Parameter(defaultValue = "${maven.version}", readonly = true)
     private String mavenVersion;
 
@@ -61,6 +58,7 @@ public class ReportMojo extends AbstractRulesMojo {
 
     @Override
     protected void run() {
+        File baseline = unsetIfEmpty(this.baseline);
         File diffWith = baseline;
         if (updateBaseline && baseline != null && !baseline.isDirectory()) {
             getLog().info("No baseline in " + baseline + " yet: tl:check writes the first (tl.baseline.update=true)");

@@ -53,9 +53,9 @@ public class SparkEmbeddingExecutorTest {
 
     public static KerasEmbedding embedding(Path dir) {
         Path model = TinyKerasModel.copyTo(dir);
-        return new KerasEmbedding(model.toString(), new EmbeddingModel(new RemoteFile(TinyKerasModel.FILE_NAME,
-                TinyKerasModel.sha256(model), null), "tiny", TinyKerasModel.INPUT_SIZE, Preprocessing.TF, "avg_pool",
-                4));
+        RemoteFile file = new RemoteFile(TinyKerasModel.FILE_NAME, TinyKerasModel.sha256(model), null);
+        return new KerasEmbedding(model.toString(), file, new EmbeddingModel(file, "tiny", TinyKerasModel.INPUT_SIZE,
+                Preprocessing.TF, "avg_pool", 4));
     }
 
     public static Map<String, float[]> embed(EmbeddingExecutor executor, List<ImageBatch> batches,

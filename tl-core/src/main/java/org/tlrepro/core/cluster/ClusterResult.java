@@ -21,10 +21,14 @@ public record ClusterResult(String toolVersion, EmbeddingInfo embedding, Cluster
     /**
      * @param network      the network used, e.g. "ResNet50 (ImageNet)"
      * @param paperNetwork the network the paper used
+     * @param modelFile    the file that embedded (or, when every vector came from the cache, the one at hand)
+     * @param modelSha256  its configured SHA-256, or {@code null}
+     * @param modelMd5     its configured MD5 (Keras publishes these), or {@code null}
+     * @param architecture {@code tl.architecture}: the network tl builds for a weights-only file
      * @param computed     vectors computed in this run (the rest came from the cache)
      */
     public record EmbeddingInfo(String network, String paperNetwork, String modelFile, String modelSha256,
-                                int inputSize, String preprocessing, String featureLayer, int dimension,
+                                String modelMd5, String architecture, int inputSize, String preprocessing, String featureLayer, int dimension,
                                 int images, int computed, double seconds, String backend) {
     }
 

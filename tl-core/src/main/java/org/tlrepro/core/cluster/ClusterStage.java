@@ -26,6 +26,7 @@ import org.tlrepro.core.embed.LocalEmbeddingExecutor;
 import org.tlrepro.core.fetch.FetchedFile;
 import org.tlrepro.core.fetch.FileFetcher;
 import org.tlrepro.core.fetch.HttpDownloader;
+import org.tlrepro.core.fetch.RemoteFile;
 import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.prepare.PreparedData;
@@ -90,7 +91,9 @@ public final class ClusterStage {
         long start = System.nanoTime();
         EmbeddingCache cache = EmbeddingCache.open(
                 EmbeddingCache.fileFor(request.cache().resolve("embeddings"), request.model()));
-        int computed = embedMissing(request, data, index, cache, executor);
+        FileFetcher fetcher = new FileFetcher(request.mirror(), request.cache(), downloader);
+        Embedded embedded = embedMissing(request, data, index, cache, executor, fetcher);
+        int computed = embedded.computed();
         double embedSeconds = (System.nanoTime() - start) / 1e9;
         float[][] vectors = new float[index.rows().size()][];
         String[] classOfRow = new String[vectors.length];
@@ -122,10 +125,14 @@ public final class ClusterStage {
 
         Subsets subsets = new Subsets(trees, vectors, classOfRow);
         EmbeddingModel m = request.model();
+        // the file that embedded now, else the one at hand (the vectors came from the cache), else the first
+        RemoteFile file = embedded.file().map(FetchedFile::file).orElseGet(() -> m.sources().stream()
+                .filter(f -> fetcher.locate(f).isPresent()).findFirst().orElse(m.sources().get(0)));
         ClusterResult result = new ClusterResult(ToolVersion.get(),
-                new ClusterResult.EmbeddingInfo(m.name(), PAPER_NETWORK, m.file().name(), m.file().sha256(),
-                        m.inputSize(), m.preprocessing().name().toLowerCase(), m.featureLayer(), vectors[0].length,
-                        vectors.length, computed, embedSeconds, NativeBackend.initialize().describe()),
+                new ClusterResult.EmbeddingInfo(m.name(), PAPER_NETWORK, file.name(), file.sha256(), file.md5(),
+                        m.architecture().id(), m.inputSize(), m.preprocessing().name().toLowerCase(),
+                        m.featureLayer(), vectors[0].length, vectors.length, computed, embedSeconds,
+                        NativeBackend.initialize().describe()),
                 new ClusterResult.ClusteringInfo(request.linkage().name().toLowerCase(),
                         request.metric().name().toLowerCase(), clusterSeconds),
                 trees.stream().map(ClusterStage::classInfo).toList(),
@@ -145,9 +152,13 @@ public final class ClusterStage {
         return new Result(false, request.outputDir(), result);
     }
 
-    /** Embeds the images the cache lacks; returns how many. */
-    private int embedMissing(ClusterRequest request, PreparedData data, PreparedIndex index, EmbeddingCache cache,
-                             EmbeddingExecutor executor) {
+    /** What {@link #embedMissing} did: how many images it embedded, with which file (none if all were cached). */
+    private record Embedded(int computed, Optional<FetchedFile> file) {
+    }
+
+    /** Embeds the images the cache lacks. */
+    private Embedded embedMissing(ClusterRequest request, PreparedData data, PreparedIndex index,
+                                  EmbeddingCache cache, EmbeddingExecutor executor, FileFetcher fetcher) {
         Map<String, PreparedIndex.Row> missing = new LinkedHashMap<>();
         for (PreparedIndex.Row row : index.rows()) {
             if (cache.get(row.sha256()) == null) {
@@ -156,13 +167,12 @@ public final class ClusterStage {
         }
         if (missing.isEmpty()) {
             LOG.info("All {} embeddings are in the cache {}", index.rows().size(), cache.file());
-            return 0;
+            return new Embedded(0, Optional.empty());
         }
         LOG.info("Embedding {} images ({} from the cache {}) on {}", missing.size(),
                 index.rows().size() - missing.size(), cache.file(), executor.describe());
         EmbeddingModel model = request.model();
-        FetchedFile file = new FileFetcher(request.mirror(), request.cache(), downloader)
-                .fetchFirst(List.of(model.file()));
+        FetchedFile file = fetcher.fetchFirst(model.sources());
         List<PreparedIndex.Row> todo = new ArrayList<>(missing.values());
         List<ImageBatch> batches = new ArrayList<>();
         for (int from = 0; from < todo.size(); from += model.batchSize()) {
@@ -172,13 +182,13 @@ public final class ClusterStage {
         }
         Progress progress = new Progress(LOG, "Embedding with " + model.name(), missing.size(), "images");
         int[] done = {0};
-        executor.execute(batches, new KerasEmbedding(file.path().toString(), model), out -> {
+        executor.execute(batches, new KerasEmbedding(file.path().toString(), file.file(), model), out -> {
             cache.put(out.batch().sha256s(), out.vectors());
             done[0] += out.batch().size();
             progress.update(done[0]);
         });
         progress.finish(done[0]);
-        return done[0];
+        return new Embedded(done[0], Optional.of(file));
     }
 
     /** One-letter node prefixes (U, P), or whole class names where initials would clash. */

@@ -23,11 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.backend.NativeBackend;
+import org.tlrepro.core.embed.keras.KerasApplicationImport;
+import org.tlrepro.core.embed.keras.KerasWeightsFile;
 import org.tlrepro.core.prepare.ImageDecoder;
 
 /**
- * Embeds images with a full Keras model file: the graph is imported with Deeplearning4j, cut after the feature
- * layer, and (where possible) rebuilt channels-first for speed, which is checked to give the same vectors.
+ * Embeds images with a Keras model: a whole model file is imported with Deeplearning4j; a weights-only file is
+ * loaded into the network tl builds for {@code tl.architecture} ({@link KerasApplicationImport}). The graph is cut
+ * after the feature layer and (where possible) rebuilt channels-first for speed, which is checked to give the same
+ * vectors; then, where the network has committed probe vectors, the file must reproduce them.
  */
 public final class KerasEmbedder {
 
@@ -47,15 +51,52 @@ public final class KerasEmbedder {
 
     /** Imports {@code file} and prepares it to give the activations of the model's feature layer. */
     public static KerasEmbedder load(Path file, EmbeddingModel model) {
+        return load(file, file.getFileName().toString(), model);
+    }
+
+    /**
+     * Imports {@code file}, prepares it to give the activations of the model's feature layer and checks it against
+     * the network's probe vectors.
+     *
+     * @param source what the file is, for messages (name, checksum, origin)
+     * @throws TlException naming the file, if it cannot be read or is not the configured network
+     */
+    public static KerasEmbedder load(Path file, String source, EmbeddingModel model) {
         NativeBackend.initialize();
-        ComputationGraph full;
+        ComputationGraph full = importGraph(file, model);
+        KerasEmbedder embedder = prepare(full, file, model);
+        Optional<ProbeVectors.Committed> probe = ProbeVectors.of(model.architecture());
+        if (probe.isPresent()) {
+            probe.get().probe().check(embedder, file, source);
+            LOG.info("{} reproduces the committed probe vectors of {} ({} images, {} values each)", file.getFileName(),
+                    model.architecture().displayName(), probe.get().probe().images().size(), embedder.dimension);
+        }
+        return embedder;
+    }
+
+    /** A whole model file as Keras saved it, or a weights-only file in the network tl builds for it. */
+    private static ComputationGraph importGraph(Path file, EmbeddingModel model) {
+        if (!KerasWeightsFile.isFullModel(file)) {
+            if (!model.architecture().buildable()) {
+                throw new TlException(file + " holds only weights (Keras's save_weights), and tl.architecture is "
+                        + model.architecture().id() + ", which takes a whole model file: set tl.architecture to the "
+                        + "network the weights belong to (resnet50 or inception_v3), or give a file saved with "
+                        + "model.save(path)");
+            }
+            LOG.info("{} holds weights only: loading them into {} as Keras Applications 1.0.8 defines it",
+                    file.getFileName(), model.architecture().displayName());
+            return KerasApplicationImport.build(model.architecture(), model.inputSize(), file);
+        }
         try {
-            full = KerasModelImport.importKerasModelAndWeights(file.toString(), false);
+            return KerasModelImport.importKerasModelAndWeights(file.toString(), false);
         } catch (IOException | InvalidKerasConfigurationException | UnsupportedKerasConfigurationException
                  | RuntimeException e) {
             throw new TlException(file + " cannot be imported as a full Keras model (topology and weights): "
                     + e.getMessage() + ". Save it with model.save(path) in Keras' HDF5 format", e);
         }
+    }
+
+    private static KerasEmbedder prepare(ComputationGraph full, Path file, EmbeddingModel model) {
         ComputationGraph cut = cutAfter(full, model.featureLayer(), file);
         INDArray probe = Nd4j.rand(DataType.FLOAT, 2, model.inputSize(), model.inputSize(), 3).muli(255);
         INDArray reference = cut.output(probe)[0];
@@ -129,12 +170,16 @@ public final class KerasEmbedder {
      * @param names   names for error messages
      */
     public float[][] embed(List<byte[]> encoded, List<String> names) {
-        int size = model.inputSize();
+        return embed(encoded, names, model.inputSize(), model.preprocessing());
+    }
+
+    /** As {@link #embed(List, List)}, at another input size or preprocessing (the probe vectors'). */
+    float[][] embed(List<byte[]> encoded, List<String> names, int size, Preprocessing preprocessing) {
         int per = 3 * size * size;
         float[] input = new float[encoded.size() * per];
         for (int i = 0; i < encoded.size(); i++) {
             byte[] rgb = ImageDecoder.decodeResized(encoded.get(i), names.get(i), size, size).pixels();
-            model.preprocessing().apply(rgb, size, channelsFirst, input, i * per);
+            preprocessing.apply(rgb, size, channelsFirst, input, i * per);
         }
         long[] shape = channelsFirst ? new long[] {encoded.size(), 3, size, size}
                 : new long[] {encoded.size(), size, size, 3};

@@ -4,15 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tlrepro.core.TlException;
-import org.tlrepro.core.io.Sha256;
+import org.tlrepro.core.io.FileDigest;
 
 /**
  * Finds a file by name: first in the mirror folder, then in the cache, then at its URL (downloaded into the
- * cache). A known SHA-256 is verified wherever the file comes from; a mismatch is never ignored.
+ * cache). Every known checksum (SHA-256, MD5) is verified wherever the file comes from; a mismatch is never ignored.
  */
 public final class FileFetcher {
 
@@ -32,28 +33,65 @@ public final class FileFetcher {
         this.downloader = downloader;
     }
 
+    /** Where {@code f} is by name, mirror first, without reading it (its checksum is verified when fetched). */
+    public Optional<FetchedFile> locate(RemoteFile f) {
+        if (mirror != null && Files.isRegularFile(mirror.resolve(f.name()))) {
+            return Optional.of(new FetchedFile(f, mirror.resolve(f.name()), "mirror"));
+        }
+        if (cache != null && Files.isRegularFile(cache.resolve(f.name()))) {
+            return Optional.of(new FetchedFile(f, cache.resolve(f.name()), "cache"));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code f} can be had: it is in the mirror or the cache, or it has a URL and downloads are allowed. */
+    public boolean obtainable(RemoteFile f) {
+        return locate(f).isPresent() || (f.url() != null && cache != null && !downloader.offline());
+    }
+
+    public boolean offline() {
+        return downloader.offline();
+    }
+
+    public Path mirror() {
+        return mirror;
+    }
+
+    public Path cache() {
+        return cache;
+    }
+
     /** The first of {@code candidates} that can be had, trying every mirror and cache before any download. */
     public FetchedFile fetchFirst(List<RemoteFile> candidates) {
         if (candidates.isEmpty()) {
-            throw new TlException("no archive is configured: set <archives> or tl.url");
+            throw new TlException("no file is configured: set <archives> (or tl.url) for the images, <models> (or "
+                    + "tl.model) for the embedding network");
         }
         for (RemoteFile f : candidates) {
             Path inMirror = mirror == null ? null : mirror.resolve(f.name());
             if (inMirror != null && Files.isRegularFile(inMirror)) {
-                verify(f, inMirror, "the mirror folder (tl.mirror)", "replace it with the original or remove it");
-                LOG.info("Using {} from the mirror {}", f.name(), mirror);
+                String mismatch = f.mismatch(FileDigest.of(inMirror));
+                if (mismatch != null) {
+                    throw new TlException(inMirror + " in the mirror folder (tl.mirror) has " + mismatch
+                            + ": replace it with the original or remove it");
+                }
+                LOG.info("Using {} from the mirror {}{}", f.name(), mirror, verified(f));
                 return new FetchedFile(f, inMirror, "mirror");
             }
         }
         for (RemoteFile f : candidates) {
             Path inCache = cache == null ? null : cache.resolve(f.name());
             if (inCache != null && Files.isRegularFile(inCache)) {
-                if (f.sha256() == null || f.sha256().equals(Sha256.ofFile(inCache))) {
-                    LOG.info("Using {} from the cache {}", f.name(), cache);
+                String mismatch = f.mismatch(FileDigest.of(inCache));
+                if (mismatch == null) {
+                    LOG.info("Using {} from the cache {}{}", f.name(), cache, verified(f));
                     return new FetchedFile(f, inCache, "cache");
                 }
-                LOG.warn("Cached {} does not match its SHA-256; fetching it again", inCache);
+                LOG.warn("Cached {} has {}; fetching it again", inCache, mismatch);
             }
+        }
+        if (downloader.offline()) {
+            throw new TlException(missingOffline("the file", candidates));
         }
         List<String> tried = new ArrayList<>();
         List<TlException> failures = new ArrayList<>();
@@ -67,7 +105,7 @@ public final class FileFetcher {
             }
             Path target = cache.resolve(f.name());
             try {
-                downloader.download(f.url(), target, f.sha256());
+                downloader.download(f, target);
                 return new FetchedFile(f, target, "download");
             } catch (TlException e) {
                 // another candidate may still be had; every failure is reported if none can
@@ -89,14 +127,14 @@ public final class FileFetcher {
                 + ", and none has a URL: put the file in the mirror folder (tl.mirror) or configure its URL");
     }
 
-    private static void verify(RemoteFile f, Path path, String where, String fix) {
-        if (f.sha256() == null) {
-            return;
-        }
-        String actual = Sha256.ofFile(path);
-        if (!actual.equals(f.sha256())) {
-            throw new TlException(path + " in " + where + " has SHA-256 " + actual + " but " + f.sha256()
-                    + " is expected: " + fix);
-        }
+    /** The error of an offline build that lacks every one of {@code candidates}. */
+    String missingOffline(String what, List<RemoteFile> candidates) {
+        return "Maven is offline (-o) and " + what + " is neither in the mirror folder " + mirror
+                + " (tl.mirror) nor in the cache " + cache + " (tl.cache): put one of "
+                + candidates.stream().map(RemoteFile::describe).toList() + " there by that name, or build without -o";
+    }
+
+    private static String verified(RemoteFile f) {
+        return f.hasChecksum() ? " (" + f.checksumText().replaceFirst(",.*", "") + " verified)" : "";
     }
 }

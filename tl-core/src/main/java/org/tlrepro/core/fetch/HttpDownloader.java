@@ -3,112 +3,219 @@ package org.tlrepro.core.fetch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.io.AtomicFiles;
-import org.tlrepro.core.io.Sha256;
+import org.tlrepro.core.io.FileDigest;
+import org.tlrepro.core.io.FileLocks;
 import org.tlrepro.core.progress.Progress;
 
 /**
- * Streams a URL into a temporary file beside the target and renames it only when it is complete (and its
- * SHA-256 matches, where one is expected), logging bytes, rate and ETA as it goes.
+ * Streams a URL into {@code .partial/<name>.partial} beside the target, and renames it into place only when it is
+ * complete and matches every checksum the file has, logging bytes, rate and ETA as it goes. A download cut short
+ * keeps its partial file and the server's validator ({@code <name>.partial.url}), so that the next build asks only
+ * for the rest (HTTP Range, with If-Range so that a changed file starts over). Honours Maven's offline mode (no request at
+ * all) and the proxies of {@code settings.xml}.
  */
 public final class HttpDownloader {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpDownloader.class);
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
 
     private final HttpClient client;
+    private final NetworkSettings network;
 
+    /** Online, direct. */
     public HttpDownloader() {
-        this(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30)).build());
+        this(NetworkSettings.direct());
     }
 
-    public HttpDownloader(HttpClient client) {
-        this.client = client;
+    public HttpDownloader(NetworkSettings network) {
+        this.network = network;
+        SettingsProxySelector proxies = new SettingsProxySelector(network.proxies());
+        HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(30)).proxy(proxies);
+        if (network.proxies().stream().anyMatch(p -> p.username() != null && !p.username().isBlank())) {
+            builder.authenticator(new ProxyAuthenticator(network.proxies()));
+        }
+        this.client = builder.build();
     }
 
-    public void download(URI url, Path target, String expectedSha256) {
-        LOG.info("Downloading {} to {}", url, target);
+    public boolean offline() {
+        return network.offline();
+    }
+
+    /** The proxy a request for {@code url} goes through, for the log. */
+    public Optional<ProxySetting> proxyFor(URI url) {
+        return new SettingsProxySelector(network.proxies()).proxyFor(url);
+    }
+
+    /**
+     * Downloads {@code file} from its URL to {@code target} (in the cache), resuming an earlier partial download.
+     *
+     * @throws TlException naming the URL and what went wrong; the target is then absent or unchanged
+     */
+    public void download(RemoteFile file, Path target) {
+        URI url = file.url();
+        if (network.offline()) {
+            throw new TlException("Maven is offline (-o): not downloading " + url + ". Put " + file.name()
+                    + " in the mirror folder (tl.mirror) or the cache (tl.cache), or build without -o");
+        }
+        // in a folder of their own beside the target: same file system for the rename, and the cache stays tidy
+        Path partial = target.toAbsolutePath().resolveSibling(".partial").resolve(target.getFileName() + ".partial");
+        try {
+            Files.createDirectories(partial.getParent());
+            FileLocks.withLock(partial, () -> {
+                downloadLocked(file, target, partial);
+                return null;
+            });
+        } catch (IOException e) {
+            throw new TlException("download of " + url + " failed: " + e + ". Run the build again to retry", e);
+        }
+    }
+
+    private void downloadLocked(RemoteFile file, Path target, Path partial) throws IOException {
+        URI url = file.url();
+        Path validatorFile = partial.resolveSibling(partial.getFileName() + ".url");
+        long have = resumableBytes(file, partial, validatorFile);
+        String validator = have > 0 ? Files.readAllLines(validatorFile, StandardCharsets.UTF_8).get(1) : "";
+        Optional<ProxySetting> proxy = proxyFor(url);
+        LOG.info("Downloading {} to {}{}{}", url, target, proxy.map(p -> " through the " + p.describe()).orElse(""),
+                have > 0 ? ", resuming after " + have + " bytes" : "");
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET();
+        if (have > 0) {
+            request.header("Range", "bytes=" + have + "-");
+            if (!validator.isEmpty()) {
+                request.header("If-Range", validator);
+            }
+        }
         HttpResponse<InputStream> response;
         try {
-            response = client.send(HttpRequest.newBuilder(url).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new TlException("cannot download " + url + ": " + e
-                    + ". Check the network, or put " + target.getFileName() + " in the mirror folder (tl.mirror)", e);
+            throw new TlException("cannot download " + url + ": " + e + proxy.map(p -> " (through the "
+                    + p.describe() + " of settings.xml)").orElse("") + ". Check the network, or put "
+                    + file.name() + " in the mirror folder (tl.mirror)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TlException("download of " + url + " was interrupted", e);
         }
-        if (response.statusCode() != 200) {
-            close(response.body());
-            throw new TlException("cannot download " + url + ": the server answered HTTP " + response.statusCode()
-                    + ". Check the URL, or put " + target.getFileName() + " in the mirror folder (tl.mirror)");
-        }
-        long expected = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        Path tmp = null;
-        try {
-            tmp = AtomicFiles.temporarySibling(target, ".part");
-            Files.createDirectories(tmp.getParent());
-            MessageDigest digest = Sha256.newDigest();
-            long received = copy(response.body(), tmp, digest, expected, url, target.getFileName().toString());
-            if (expected >= 0 && received != expected) {
-                throw new TlException("download of " + url + " is truncated: " + received + " of " + expected
-                        + " bytes arrived. Run the build again to retry");
-            }
-            String actual = Sha256.hex(digest);
-            if (expectedSha256 != null && !expectedSha256.equals(actual)) {
-                throw new TlException("download of " + url + " has SHA-256 " + actual + " but " + expectedSha256
-                        + " is expected: the server sent a different file");
-            }
-            AtomicFiles.move(tmp, target);
-            LOG.info("Downloaded {} ({} bytes)", target.getFileName(), received);
-        } catch (IOException e) {
-            throw new TlException("download of " + url + " failed: " + e + ". Run the build again to retry", e);
-        } finally {
-            close(response.body());
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a stray .part file is harmless and never taken for a complete download
+        try (InputStream body = response.body()) {
+            long from;
+            long total;
+            if (response.statusCode() == 206 && have > 0) {
+                Matcher m = CONTENT_RANGE.matcher(response.headers().firstValue("Content-Range").orElse(""));
+                if (!m.matches() || Long.parseLong(m.group(1)) != have) {
+                    throw new TlException("download of " + url + ": the server answered a request for bytes " + have
+                            + "- with the range '" + response.headers().firstValue("Content-Range").orElse("")
+                            + "'. Delete " + partial + " and run the build again");
                 }
+                from = have;
+                total = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
+            } else if (response.statusCode() == 200) {
+                if (have > 0) {
+                    LOG.info("The server sends {} whole (it does not resume, or the file changed); starting over",
+                            file.name());
+                }
+                from = 0;
+                total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            } else {
+                if (response.statusCode() == 416) {
+                    // the partial file is not a prefix of what the server has now
+                    Files.deleteIfExists(partial);
+                    Files.deleteIfExists(validatorFile);
+                }
+                throw new TlException("cannot download " + url + ": the server answered HTTP " + response.statusCode()
+                        + ". Check the URL, or put " + file.name() + " in the mirror folder (tl.mirror)");
             }
+            // written before the body, so that a build killed mid-body can resume: the URL and the server's
+            // validator (ETag, else Last-Modified, else none: then only a checksum makes resuming safe)
+            if (from == 0) {
+                String newValidator = response.headers().firstValue("ETag")
+                        .or(() -> response.headers().firstValue("Last-Modified")).orElse("");
+                AtomicFiles.write(validatorFile, (url + "\n" + newValidator + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            long received = copy(body, partial, from, total, url, file.name());
+            if (total >= 0 && received != total) {
+                throw new TlException("download of " + url + " is truncated: " + received + " of " + total
+                        + " bytes arrived. Run the build again to resume");
+            }
+            FileDigest digest = FileDigest.of(partial);
+            String mismatch = file.mismatch(digest);
+            if (mismatch != null) {
+                Files.deleteIfExists(partial);
+                Files.deleteIfExists(validatorFile);
+                throw new TlException("download of " + url + " has " + mismatch + ": the server sent a different "
+                        + "file; it was deleted");
+            }
+            AtomicFiles.move(partial, target);
+            Files.deleteIfExists(validatorFile);
+            LOG.info("Downloaded {} ({} bytes, {})", target.getFileName(), received, file.hasChecksum()
+                    ? "checksum verified: " + file.checksumText() : "no checksum configured");
         }
     }
 
-    /** Copies the body; a connection that ends early is reported as a truncated download. */
-    private static long copy(InputStream in, Path tmp, MessageDigest digest, long expected, URI url, String name)
+    /**
+     * Bytes of an earlier partial download of the same URL that can be resumed (the server named a validator, or
+     * the file has a checksum that will catch a changed file), else 0, the partial file then deleted.
+     */
+    private static long resumableBytes(RemoteFile file, Path partial, Path validatorFile) throws IOException {
+        if (!Files.isRegularFile(partial)) {
+            Files.deleteIfExists(validatorFile);
+            return 0;
+        }
+        URI url = file.url();
+        List<String> lines = Files.isRegularFile(validatorFile)
+                ? Files.readAllLines(validatorFile, StandardCharsets.UTF_8) : List.of();
+        if (lines.size() < 2 || !lines.get(0).equals(url.toString()) || Files.size(partial) == 0
+                || (lines.get(1).isEmpty() && !file.hasChecksum())) {
+            LOG.info("Deleting the partial download {}: it is not known to be a start of {}", partial, url);
+            Files.delete(partial);
+            Files.deleteIfExists(validatorFile);
+            return 0;
+        }
+        return Files.size(partial);
+    }
+
+    /** Appends the body to {@code partial} from byte {@code from}; returns the bytes the file then holds. */
+    private static long copy(InputStream in, Path partial, long from, long total, URI url, String name)
             throws IOException {
-        Progress progress = new Progress(LOG, "Downloading " + name, expected, "bytes");
+        Progress progress = new Progress(LOG, "Downloading " + name, total, "bytes");
         byte[] buffer = new byte[1 << 16];
-        long received = 0;
-        try (OutputStream out = Files.newOutputStream(tmp)) {
+        long received = from;
+        StandardOpenOption mode = from > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
+        try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                mode)) {
             while (true) {
                 int n;
                 try {
                     n = in.read(buffer);
                 } catch (IOException e) {
                     throw new TlException("download of " + url + " is truncated: the connection ended after "
-                            + received + (expected >= 0 ? " of " + expected : "") + " bytes (" + e.getMessage()
-                            + "). Run the build again to retry", e);
+                            + received + (total >= 0 ? " of " + total : "") + " bytes (" + e.getMessage()
+                            + "). They are kept in " + partial + ": run the build again to resume", e);
                 }
                 if (n < 0) {
                     break;
                 }
                 out.write(buffer, 0, n);
-                digest.update(buffer, 0, n);
                 received += n;
                 progress.update(received);
             }
@@ -117,11 +224,26 @@ public final class HttpDownloader {
         return received;
     }
 
-    private static void close(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // nothing more to read from a failed response
+    /** Answers a proxy's request for credentials with those of settings.xml; never a server's. */
+    private static final class ProxyAuthenticator extends Authenticator {
+        private final List<ProxySetting> proxies;
+
+        ProxyAuthenticator(List<ProxySetting> proxies) {
+            this.proxies = proxies;
+        }
+
+        @Override
+        protected PasswordAuthentication getPasswordAuthentication() {
+            if (getRequestorType() != RequestorType.PROXY) {
+                return null;
+            }
+            return proxies.stream()
+                    .filter(p -> p.host().equalsIgnoreCase(getRequestingHost()) && p.port() == getRequestingPort()
+                            && p.username() != null)
+                    .findFirst()
+                    .map(p -> new PasswordAuthentication(p.username(),
+                            (p.password() == null ? "" : p.password()).toCharArray()))
+                    .orElse(null);
         }
     }
 }

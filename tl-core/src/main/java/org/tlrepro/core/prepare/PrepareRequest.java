@@ -3,6 +3,7 @@ package org.tlrepro.core.prepare;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.tlrepro.core.fetch.InputCheck;
 import org.tlrepro.core.fetch.RemoteFile;
 
 /**
@@ -21,20 +22,24 @@ import org.tlrepro.core.fetch.RemoteFile;
  * @param threads    decoding threads
  * @param images     the user's folder of class folders, or archive of them, read instead of {@code archives}; or
  *                   {@code null}
+ * @param laterInputs what later goals will fetch (the embedding network), checked with the archives before any
+ *                   download, so that a build that cannot finish fails first
  */
 public record PrepareRequest(Path manifest, Path sampleList, Integer perClass, long seed, int imageSize,
                              List<RemoteFile> archives, Path mirror, Path cache, Path outputDir, boolean force,
-                             int threads, Path images) {
+                             int threads, Path images, List<InputCheck.Requirement> laterInputs) {
 
     /** The paper's way: the images come from {@code archives}. */
     public PrepareRequest(Path manifest, Path sampleList, Integer perClass, long seed, int imageSize,
                           List<RemoteFile> archives, Path mirror, Path cache, Path outputDir, boolean force,
                           int threads) {
-        this(manifest, sampleList, perClass, seed, imageSize, archives, mirror, cache, outputDir, force, threads, null);
+        this(manifest, sampleList, perClass, seed, imageSize, archives, mirror, cache, outputDir, force, threads, null,
+                List.of());
     }
 
     public PrepareRequest {
         archives = List.copyOf(archives);
+        laterInputs = List.copyOf(laterInputs);
         if (imageSize < 1) {
             throw new IllegalArgumentException("tl.imageSize must be positive, not " + imageSize);
         }

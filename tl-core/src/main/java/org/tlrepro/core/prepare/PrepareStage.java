@@ -28,6 +28,7 @@ import org.tlrepro.core.data.ImageTable;
 import org.tlrepro.core.data.SampleSelector;
 import org.tlrepro.core.fetch.FetchedFile;
 import org.tlrepro.core.fetch.FileFetcher;
+import org.tlrepro.core.fetch.InputCheck;
 import org.tlrepro.core.fetch.HttpDownloader;
 import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Sha256;
@@ -77,6 +78,14 @@ public final class PrepareStage {
         StageDirectory stage = new StageDirectory(out.dir());
         Fingerprint fingerprint = fingerprint(request, manifest, selection);
         Optional<String> stale = stage.staleReason(fingerprint, request.force());
+        // every file this build will fetch is checked before the first is downloaded
+        FileFetcher fetcher = new FileFetcher(request.mirror(), request.cache(), downloader);
+        List<InputCheck.Requirement> inputs = new ArrayList<>();
+        if (stale.isPresent() && request.images() == null) {
+            inputs.add(new InputCheck.Requirement("the image archive", request.archives()));
+        }
+        inputs.addAll(request.laterInputs());
+        InputCheck.check(fetcher, inputs);
         if (stale.isEmpty()) {
             PrepareSummary summary = out.readSummary();
             LOG.info("Prepared data in {} is up to date ({} images); skipping (-Dtl.force=true recomputes)",
@@ -87,9 +96,7 @@ public final class PrepareStage {
 
         long start = System.nanoTime();
         // the user's own folder or archive (tl.images), else the configured archives: mirror, cache, URL
-        FetchedFile archive = request.images() == null
-                ? new FileFetcher(request.mirror(), request.cache(), downloader).fetchFirst(request.archives())
-                : null;
+        FetchedFile archive = request.images() == null ? fetcher.fetchFirst(request.archives()) : null;
         Path sourcePath = archive == null ? request.images() : archive.path();
         Path staging = stage.stage();
         try (ImageSource source = ImageSource.open(sourcePath)) {

@@ -93,8 +93,12 @@ public record Provenance(String generated, String results, GitState git, Map<Str
             }
         }
         if (embedding != null) {
-            inputs.put("model", Json.MAPPER.valueToTree(Map.of("file", String.valueOf(embedding.modelFile()),
-                    "sha256", String.valueOf(embedding.modelSha256()))));
+            Map<String, String> model = new java.util.LinkedHashMap<>();
+            model.put("file", String.valueOf(embedding.modelFile()));
+            model.put("sha256", String.valueOf(embedding.modelSha256()));
+            model.put("md5", String.valueOf(embedding.modelMd5()));
+            model.put("architecture", String.valueOf(embedding.architecture()));
+            inputs.put("model", Json.MAPPER.valueToTree(model));
             seconds.put("embedding", embedding.seconds());
             reuse.put("embeddings computed", embedding.computed() + " of " + embedding.images());
         }

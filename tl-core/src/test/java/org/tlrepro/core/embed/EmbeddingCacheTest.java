@@ -205,9 +205,9 @@ class EmbeddingCacheTest {
                         Preprocessing.CAFFE, "avg_pool", 32),
                 new EmbeddingModel(new RemoteFile("resnet50.h5", null, null), "ResNet50", 224,
                         Preprocessing.CAFFE, "avg_pool", 32),
-                new EmbeddingModel(base.file(), "ResNet50", 299, Preprocessing.CAFFE, "avg_pool", 32),
-                new EmbeddingModel(base.file(), "ResNet50", 224, Preprocessing.TF, "avg_pool", 32),
-                new EmbeddingModel(base.file(), "ResNet50", 224, Preprocessing.CAFFE, "fc1000", 32));
+                new EmbeddingModel(base.sources().get(0), "ResNet50", 299, Preprocessing.CAFFE, "avg_pool", 32),
+                new EmbeddingModel(base.sources().get(0), "ResNet50", 224, Preprocessing.TF, "avg_pool", 32),
+                new EmbeddingModel(base.sources().get(0), "ResNet50", 224, Preprocessing.CAFFE, "fc1000", 32));
         Set<Path> files = new HashSet<>();
         for (EmbeddingModel m : variants) {
             Path f = EmbeddingCache.fileFor(dir, m);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlrepro.core.TlException;
+import org.tlrepro.core.io.FileDigest;
 import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.testing.LoopbackHttpServer;
 
@@ -166,5 +167,27 @@ class FileFetcherTest {
                 () -> new FileFetcher(mirror, null, downloader).fetchFirst(List.of(remote(sha))));
         assertTrue(e.getMessage().contains("tl.cache"), e.getMessage());
         assertEquals(0, server.requests());
+    }
+
+    @Test
+    void offlineTheMirrorServesAndAMissingFileIsNamedWithoutARequest() throws Exception {
+        HttpDownloader offline = new HttpDownloader(new NetworkSettings(true, List.of()));
+        TlException e = assertThrows(TlException.class,
+                () -> new FileFetcher(mirror, cache, offline).fetchFirst(List.of(remote(sha))));
+        assertTrue(e.getMessage().contains("offline (-o)") && e.getMessage().contains("archive.zip"), e.getMessage());
+        assertEquals(0, server.requests());
+
+        Files.write(mirror.resolve("archive.zip"), content);
+        assertEquals("mirror", new FileFetcher(mirror, cache, offline).fetchFirst(List.of(remote(sha))).origin());
+    }
+
+    @Test
+    void anMd5IsCheckedAsASha256Is() throws Exception {
+        Files.writeString(mirror.resolve("archive.zip"), "not the archive");
+        RemoteFile byMd5 = new RemoteFile("archive.zip", null, FileDigest.of(served.resolve("archive.zip")).md5(),
+                server.url("/files/archive.zip"));
+        TlException e = assertThrows(TlException.class,
+                () -> new FileFetcher(mirror, cache, downloader).fetchFirst(List.of(byMd5)));
+        assertTrue(e.getMessage().contains("MD5 ") && e.getMessage().contains(byMd5.md5()), e.getMessage());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlrepro.core.TlException;
+import org.tlrepro.core.io.FileDigest;
 import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.testing.LoopbackHttpServer;
 
@@ -45,43 +47,73 @@ class HttpDownloaderTest {
         server.close();
     }
 
+    private RemoteFile file(String path, String sha256) {
+        return new RemoteFile("data.bin", sha256, server.url(path));
+    }
+
+    /** The cache's files, without the folder of partial downloads and its lock files. */
     private List<String> cacheFiles() throws Exception {
         if (!Files.isDirectory(target.getParent())) {
             return List.of();
         }
         try (var files = Files.list(target.getParent())) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
+            return files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    private List<String> partialFiles() throws Exception {
+        Path dir = target.getParent().resolve(".partial");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".lock")).sorted().toList();
         }
     }
 
     @Test
     void downloadsTheBytesAndLeavesNoPartFile() throws Exception {
-        downloader.download(server.url("/files/data.bin"), target, Sha256.hex(content));
+        downloader.download(file("/files/data.bin", Sha256.hex(content)), target);
         assertArrayEquals(content, Files.readAllBytes(target));
         assertEquals(List.of("data.bin"), cacheFiles());
+        assertEquals(List.of(), partialFiles());
         assertEquals(1, server.requests());
     }
 
     @Test
-    void downloadsWithoutAnExpectedSha256() throws Exception {
-        downloader.download(server.url("/files/data.bin"), target, null);
+    void downloadsWithoutAnExpectedChecksum() throws Exception {
+        downloader.download(file("/files/data.bin", null), target);
         assertArrayEquals(content, Files.readAllBytes(target));
         assertEquals(List.of("data.bin"), cacheFiles());
+    }
+
+    @Test
+    void checksAnMd5AsKerasPublishesThem() throws Exception {
+        String md5 = FileDigest.of(served.resolve("data.bin")).md5();
+        downloader.download(new RemoteFile("data.bin", null, md5, server.url("/files/data.bin")), target);
+        assertArrayEquals(content, Files.readAllBytes(target));
+
+        Files.delete(target);
+        RemoteFile wrong = new RemoteFile("data.bin", null, "0".repeat(32), server.url("/files/data.bin"));
+        TlException e = assertThrows(TlException.class, () -> downloader.download(wrong, target));
+        assertTrue(e.getMessage().contains("MD5 " + md5) && e.getMessage().contains("0".repeat(32)), e.getMessage());
+        assertFalse(Files.exists(target));
+        assertEquals(List.of(), partialFiles());
     }
 
     @Test
     void replacesAnExistingTarget() throws Exception {
         Files.createDirectories(target.getParent());
         Files.writeString(target, "stale");
-        downloader.download(server.url("/files/data.bin"), target, Sha256.hex(content));
+        downloader.download(file("/files/data.bin", Sha256.hex(content)), target);
         assertArrayEquals(content, Files.readAllBytes(target));
         assertEquals(List.of("data.bin"), cacheFiles());
     }
 
     @Test
     void notFoundIsReportedWithTheStatus() throws Exception {
-        TlException e = assertThrows(TlException.class,
-                () -> downloader.download(server.url("/files/absent.bin"), target, null));
+        TlException e = assertThrows(TlException.class, () -> downloader.download(file("/files/absent.bin", null),
+                target));
         assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
         assertTrue(e.getMessage().contains("/files/absent.bin"), e.getMessage());
         assertFalse(Files.exists(target));
@@ -89,31 +121,96 @@ class HttpDownloaderTest {
     }
 
     @Test
-    void aTruncatedBodyIsRejectedAndLeavesNothing() throws Exception {
+    void aTruncatedBodyIsRejectedAndKeptOnlyAsAPartialDownload() throws Exception {
         TlException e = assertThrows(TlException.class,
-                () -> downloader.download(server.url("/truncated/data.bin"), target, null));
+                () -> downloader.download(file("/truncated/data.bin", null), target));
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
         assertFalse(Files.exists(target));
-        assertEquals(List.of(), cacheFiles(), "no target and no .part file");
+        assertEquals(List.of(), cacheFiles(), "no target");
+    }
+
+    @Test
+    void anInterruptedDownloadResumesWhereItStopped() throws Exception {
+        RemoteFile flaky = file("/flaky/data.bin", Sha256.hex(content));
+        TlException e = assertThrows(TlException.class, () -> downloader.download(flaky, target));
+        assertTrue(e.getMessage().contains("run the build again to resume"), e.getMessage());
+        assertEquals(List.of("data.bin.partial", "data.bin.partial.url"), partialFiles());
+
+        downloader.download(flaky, target);
+        assertArrayEquals(content, Files.readAllBytes(target));
+        List<String> log = server.log();
+        assertEquals(2, log.size(), log.toString());
+        assertTrue(log.get(1).endsWith("bytes=" + content.length / 2 + "-"), log.toString());
+        assertEquals(List.of(), partialFiles());
+    }
+
+    @Test
+    void aServerThatDoesNotResumeSendsTheWholeFileAgain() throws Exception {
+        RemoteFile flaky = file("/flaky/data.bin", Sha256.hex(content));
+        assertThrows(TlException.class, () -> downloader.download(flaky, target));
+        // the same partial file, now asked of a server that ignores Range
+        Path partialUrl = target.getParent().resolve(".partial/data.bin.partial.url");
+        Files.writeString(partialUrl, server.url("/norange/data.bin") + "\n\n");
+        downloader.download(file("/norange/data.bin", Sha256.hex(content)), target);
+        assertArrayEquals(content, Files.readAllBytes(target));
+    }
+
+    @Test
+    void aPartialDownloadOfAnotherUrlIsDiscarded() throws Exception {
+        assertThrows(TlException.class, () -> downloader.download(file("/flaky/data.bin", Sha256.hex(content)),
+                target));
+        downloader.download(file("/files/data.bin", Sha256.hex(content)), target);
+        assertArrayEquals(content, Files.readAllBytes(target));
+        assertFalse(server.log().get(1).contains("bytes="), "not resumed from another URL's bytes");
     }
 
     @Test
     void aWrongSha256IsRejectedAndLeavesNothing() throws Exception {
         String wrong = Sha256.hex(new byte[] {1, 2, 3});
         TlException e = assertThrows(TlException.class,
-                () -> downloader.download(server.url("/files/data.bin"), target, wrong));
+                () -> downloader.download(file("/files/data.bin", wrong), target));
         assertTrue(e.getMessage().contains(wrong), e.getMessage());
         assertTrue(e.getMessage().contains(Sha256.hex(content)), e.getMessage());
         assertFalse(Files.exists(target));
         assertEquals(List.of(), cacheFiles());
+        assertEquals(List.of(), partialFiles());
     }
 
     @Test
     void anUnreachableServerIsATlException() {
-        var url = server.url("/files/data.bin");
+        RemoteFile f = file("/files/data.bin", null);
         server.close();
-        TlException e = assertThrows(TlException.class, () -> downloader.download(url, target, null));
-        assertTrue(e.getMessage().contains(url.toString()), e.getMessage());
+        TlException e = assertThrows(TlException.class, () -> downloader.download(f, target));
+        assertTrue(e.getMessage().contains(f.url().toString()), e.getMessage());
         assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void offlineNothingIsRequested() {
+        HttpDownloader offline = new HttpDownloader(new NetworkSettings(true, List.of()));
+        TlException e = assertThrows(TlException.class,
+                () -> offline.download(file("/files/data.bin", null), target));
+        assertTrue(e.getMessage().contains("offline (-o)") && e.getMessage().contains("data.bin"), e.getMessage());
+        assertEquals(0, server.requests());
+    }
+
+    @Test
+    void aProxyFromSettingsCarriesTheRequest() throws Exception {
+        // the host does not exist: only the proxy can answer
+        RemoteFile f = new RemoteFile("data.bin", Sha256.hex(content), URI.create("http://tl-test.invalid/files/data.bin"));
+        HttpDownloader viaProxy = new HttpDownloader(new NetworkSettings(false,
+                List.of(new ProxySetting("http", "127.0.0.1", server.port(), null, null, "localhost"))));
+        viaProxy.download(f, target);
+        assertArrayEquals(content, Files.readAllBytes(target));
+        assertEquals(List.of(f.url()), server.proxied());
+    }
+
+    @Test
+    void nonProxyHostsGoDirect() throws Exception {
+        HttpDownloader bypassing = new HttpDownloader(new NetworkSettings(false,
+                List.of(new ProxySetting("http", "127.0.0.2", 9, null, null, "localhost|127.0.0.*"))));
+        bypassing.download(file("/files/data.bin", Sha256.hex(content)), target);
+        assertArrayEquals(content, Files.readAllBytes(target));
+        assertEquals(List.of(), server.proxied());
     }
 }

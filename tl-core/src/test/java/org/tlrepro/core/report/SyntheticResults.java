@@ -86,7 +86,7 @@ final class SyntheticResults {
 
     private static ClusterResult clustering(List<SubsetPair> combinations) {
         return new ClusterResult("test",
-                new ClusterResult.EmbeddingInfo(NETWORK, "Inception V3", "m.h5", null, 224, "caffe", "avg_pool", 2048,
+                new ClusterResult.EmbeddingInfo(NETWORK, "Inception V3", "m.h5", null, null, "resnet50", 224, "caffe", "avg_pool", 2048,
                         1000, 0, 12.5, "backend"),
                 new ClusterResult.ClusteringInfo("ward", "euclidean", 1.5), List.of(parasitized()),
                 pair("level1", 0.1, 80, 90), combinations, Map.of());

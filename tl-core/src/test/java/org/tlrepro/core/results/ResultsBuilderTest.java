@@ -29,7 +29,7 @@ class ResultsBuilderTest {
 
     static ClusterResult clustering(List<SubsetPair> combinations) {
         return new ClusterResult("test",
-                new ClusterResult.EmbeddingInfo("ResNet50 (ImageNet)", "Inception V3", "m.h5", null, 224, "caffe",
+                new ClusterResult.EmbeddingInfo("ResNet50 (ImageNet)", "Inception V3", "m.h5", null, null, "resnet50", 224, "caffe",
                         "avg_pool", 2048, 1000, 0, 1, "backend"),
                 new ClusterResult.ClusteringInfo("ward", "euclidean", 1),
                 List.of(new ClusterResult.ClassInfo("Parasitized", "P", 500, List.of(),

@@ -8,19 +8,41 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import org.tlrepro.core.io.Sha256;
 
 /**
  * An HTTP server on 127.0.0.1 that serves the files of one folder, for download tests. Paths:
- * {@code /files/<name>} serves the file, {@code /truncated/<name>} announces the full length but sends half
- * and closes, anything else answers 404.
+ * <ul>
+ *   <li>{@code /files/<name>}: the file, with an ETag, honouring {@code Range: bytes=N-} (206) unless an
+ *       {@code If-Range} names another ETag;</li>
+ *   <li>{@code /truncated/<name>}: announces the full length but sends half and closes;</li>
+ *   <li>{@code /flaky/<name>}: the first request as {@code /truncated}, later ones as {@code /files};</li>
+ *   <li>{@code /norange/<name>}: the whole file every time, ignoring Range;</li>
+ *   <li>anything else: 404.</li>
+ * </ul>
+ * It is also an HTTP proxy: a request in absolute form ({@code GET http://any.host/files/x}, as a client sends to a
+ * proxy) is served the same way and counted in {@link #proxied()}.
  */
 public final class LoopbackHttpServer implements AutoCloseable {
 
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
+
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final List<URI> proxied = new CopyOnWriteArrayList<>();
+    private final Set<String> flakyServed = ConcurrentHashMap.newKeySet();
 
     private LoopbackHttpServer(HttpServer server) {
         this.server = server;
@@ -32,21 +54,8 @@ public final class LoopbackHttpServer implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             LoopbackHttpServer result = new LoopbackHttpServer(server);
             server.createContext("/", exchange -> {
-                result.requests.incrementAndGet();
-                String path = exchange.getRequestURI().getPath();
-                String[] parts = path.split("/");
-                Path file = parts.length == 3 ? root.resolve(parts[2]) : null;
                 try (exchange) {
-                    if (file == null || !Files.isRegularFile(file)
-                            || !(parts[1].equals("files") || parts[1].equals("truncated"))) {
-                        exchange.sendResponseHeaders(404, -1);
-                        return;
-                    }
-                    byte[] body = Files.readAllBytes(file);
-                    exchange.sendResponseHeaders(200, body.length);
-                    OutputStream out = exchange.getResponseBody();
-                    out.write(body, 0, parts[1].equals("truncated") ? body.length / 2 : body.length);
-                    out.flush();
+                    result.serve(root, exchange);
                 }
             });
             server.start();
@@ -54,6 +63,63 @@ public final class LoopbackHttpServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void serve(Path root, HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        URI uri = exchange.getRequestURI();
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        log.add(exchange.getRequestMethod() + " " + uri + (range == null ? "" : " " + range));
+        if (uri.getHost() != null) {
+            proxied.add(uri);
+        }
+        String[] parts = uri.getPath().split("/");
+        Path file = parts.length == 3 ? root.resolve(parts[2]) : null;
+        if (file == null || !Files.isRegularFile(file)) {
+            exchange.sendResponseHeaders(404, -1);
+            return;
+        }
+        byte[] body = Files.readAllBytes(file);
+        String mode = parts[1];
+        if (mode.equals("flaky")) {
+            mode = flakyServed.add(parts[2]) ? "truncated" : "files";
+        }
+        OutputStream out = exchange.getResponseBody();
+        String etag = "\"" + Sha256.hex(body).substring(0, 16) + "\"";
+        switch (mode) {
+            case "truncated" -> {
+                exchange.getResponseHeaders().set("ETag", etag);
+                exchange.sendResponseHeaders(200, body.length);
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                // the exchange closes here with half the announced length sent
+            }
+            case "norange" -> {
+                exchange.sendResponseHeaders(200, body.length);
+                out.write(body);
+            }
+            case "files" -> {
+                exchange.getResponseHeaders().set("ETag", etag);
+                String ifRange = exchange.getRequestHeaders().getFirst("If-Range");
+                Matcher m = range == null ? null : RANGE.matcher(range);
+                if (m != null && m.matches() && (ifRange == null || ifRange.equals(etag))) {
+                    int from = Integer.parseInt(m.group(1));
+                    if (from >= body.length) {
+                        exchange.sendResponseHeaders(416, -1);
+                        return;
+                    }
+                    exchange.getResponseHeaders().set("Content-Range",
+                            "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
+                    exchange.sendResponseHeaders(206, body.length - from);
+                    out.write(body, from, body.length - from);
+                } else {
+                    exchange.sendResponseHeaders(200, body.length);
+                    out.write(body);
+                }
+            }
+            default -> exchange.sendResponseHeaders(404, -1);
+        }
+        out.flush();
     }
 
     public URI url(String path) {
@@ -66,6 +132,16 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
     public int requests() {
         return requests.get();
+    }
+
+    /** Every request, as "METHOD uri [Range]", in order. */
+    public List<String> log() {
+        return List.copyOf(log);
+    }
+
+    /** The requests that came to it as a proxy (absolute URIs). */
+    public List<URI> proxied() {
+        return List.copyOf(proxied);
     }
 
     @Override
