@@ -4,8 +4,8 @@ train: the paper's CNN (Table 1, 848,226 parameters), random 50x50x3 images, bat
 (lr 1e-4, rho 0.9, epsilon 1e-7 outside the root, state from 0: torch's RMSprop is the same formula), cross-entropy
 on softmax; the first epoch is a warm-up and not counted, as in TrainingBenchmark.
 embed: ResNet50 forward to the 2,048-value average pool, 224x224, batch 32, inference mode; the first batch is a
-warm-up. Usage: torch_peer.py train <images> <epochs> <jobs> <threads> | embed <images> <batch> <threads>.
-Prints one line: "torch <what>: <rate> images/s".
+warm-up. Usage: torch_peer.py train <images> <epochs> <jobs> <threads> [nchw|channels_last] |
+embed <images> <batch> <threads>. Prints one line: "torch <what>: <rate> images/s".
 """
 import multiprocessing as mp
 import sys
@@ -29,12 +29,15 @@ def paper_cnn():
 
 
 def train_job(args):
-    images, epochs, threads, seed = args
+    images, epochs, threads, seed, layout = args
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     x = torch.rand(images, 3, 50, 50)
     y = torch.arange(images) % 2
     net = paper_cnn()
+    if layout == "channels_last":
+        net = net.to(memory_format=torch.channels_last)
+        x = x.contiguous(memory_format=torch.channels_last)
     opt = torch.optim.RMSprop(net.parameters(), lr=1e-4, alpha=0.9, eps=1e-7)
     loss_fn = nn.CrossEntropyLoss()
 
@@ -53,8 +56,8 @@ def train_job(args):
     return images * epochs, time.perf_counter() - t
 
 
-def train(images, epochs, jobs, threads):
-    work = [(images, epochs, threads, j + 1) for j in range(jobs)]
+def train(images, epochs, jobs, threads, layout="nchw"):
+    work = [(images, epochs, threads, j + 1, layout) for j in range(jobs)]
     if jobs == 1:
         results = [train_job(work[0])]
     else:
@@ -62,7 +65,7 @@ def train(images, epochs, jobs, threads):
             results = pool.map(train_job, work)
     total = sum(r[0] for r in results)
     longest = max(r[1] for r in results)
-    print(f"torch train jobs={jobs} threads={threads}: {total / longest:.0f} images/s")
+    print(f"torch {layout} jobs={jobs} threads={threads}: {total / longest:.0f} images/s")
 
 
 def embed(images, batch, threads):
@@ -85,8 +88,8 @@ def embed(images, batch, threads):
 
 if __name__ == "__main__":
     what = sys.argv[1]
-    a = [int(v) for v in sys.argv[2:]]
+    a = [int(v) for v in sys.argv[2:6 if what == "train" else None]]
     if what == "train":
-        train(*a)
+        train(*a, *sys.argv[6:7])
     else:
         embed(*a)

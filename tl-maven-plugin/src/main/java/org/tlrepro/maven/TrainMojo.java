@@ -4,9 +4,10 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.tlrepro.core.train.Protocol;
-import org.tlrepro.core.train.TrainRequest;
 import org.tlrepro.core.train.RunExecutors;
+import org.tlrepro.core.train.TrainRequest;
 import org.tlrepro.core.train.TrainStage;
+import org.tlrepro.core.train.TrainerKind;
 
 /**
  * Trains the paper's CNN in the four schemes of Table 2 and Schemes 1 and 4 on every Table 3 combination, recording
@@ -66,8 +67,16 @@ public class TrainMojo extends AbstractExecutorMojo {
     @Parameter(property = "tl.trainSeed", defaultValue = "42")
     private long trainSeed;
 
-    /** Runs trained at the same time, each on its share of the cores (measured on 2 cores: 2 jobs x 1 thread
-     *  380 images/s, 1 job x 2 threads 320). */
+    /**
+     * What trains the CNN: {@code onednn} (oneDNN called directly, one memory layout end to end; about 3.5x
+     * Deeplearning4j's speed on 2 cores) or {@code dl4j} (Deeplearning4j's layers, the reference the oneDNN trainer
+     * is tested against). Part of every run's fingerprint.
+     */
+    @Parameter(property = "tl.trainer", defaultValue = "onednn")
+    private String trainer;
+
+    /** Runs trained at the same time, each on its share of the cores (measured on 2 cores with tl.trainer=onednn:
+     *  2 jobs x 1 thread 1,365-1,549 images/s, 1 job x 2 threads 1,380-1,443). */
     @Parameter(property = "tl.jobs", defaultValue = "2")
     private int jobs;
 
@@ -95,7 +104,7 @@ public class TrainMojo extends AbstractExecutorMojo {
                 table3Runs, trainSeed);
         new TrainStage().run(new TrainRequest(layout().prepare(), layout().cluster(),
                 layout().runs(), protocol, table3Runs > 0, jobs, force,
-                runCache ? cache.toPath().resolve("runs") : null, table3Combinations),
+                runCache ? cache.toPath().resolve("runs") : null, table3Combinations, TrainerKind.parse(trainer)),
                 RunExecutors.create(executor, executorSettings(), jobs, getClass().getClassLoader()));
     }
 }

@@ -14,13 +14,15 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 import org.tlrepro.core.backend.NativeBackend;
 import org.tlrepro.core.train.PaperCnn;
 import org.tlrepro.core.train.Protocol;
-import org.tlrepro.core.train.Trainer;
+import org.tlrepro.core.train.CnnTrainer;
+import org.tlrepro.core.train.Dl4jTrainer;
+import org.tlrepro.core.train.onednn.OneDnnTrainer;
 
 /**
  * Training throughput of the paper's CNN (50x50x3, batch 128, RMSprop) on random data.
- * Usage: {@code TrainingBenchmark [images] [epochs] [jobs] [threads]}: {@code jobs} networks train at once, each
- * worker with {@code threads} OpenMP threads (0 = all cores), set per thread as {@code TrainStage} does. The first
- * epoch is a warm-up and not counted.
+ * Usage: {@code TrainingBenchmark [images] [epochs] [jobs] [threads] [trainer]}: {@code jobs} networks train at
+ * once, each worker with {@code threads} OpenMP threads (0 = all cores), set per thread as {@code TrainStage} does;
+ * {@code trainer} is {@code onednn} (default) or {@code dl4j}. The first epoch is a warm-up and not counted.
  */
 public final class TrainingBenchmark {
 
@@ -32,6 +34,8 @@ public final class TrainingBenchmark {
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int jobs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        String which = args.length > 4 ? args[4] : "onednn";
+        CnnTrainer trainer = which.equals("dl4j") ? new Dl4jTrainer() : new OneDnnTrainer();
         NativeBackend.initialize();
         Protocol p = Protocol.paper();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
@@ -48,9 +52,9 @@ public final class TrainingBenchmark {
                     y.putScalar(i, i % 2, 1f);
                 }
                 MultiLayerNetwork net = PaperCnn.build(50, 2, p, seed);
-                Trainer.fit(net, x, y, 1, p.batchSize(), seed, n -> { });
+                trainer.fit(net, x, y, 1, p.batchSize(), seed, n -> { });
                 long t = System.nanoTime();
-                Trainer.fit(net, x, y, epochs, p.batchSize(), seed, n -> { });
+                trainer.fit(net, x, y, epochs, p.batchSize(), seed, n -> { });
                 double s = (System.nanoTime() - t) / 1e9;
                 return new double[] {images * (double) epochs, s};
             }));
@@ -63,7 +67,7 @@ public final class TrainingBenchmark {
             longest = Math.max(longest, r[1]);
         }
         pool.shutdown();
-        System.out.printf("jobs=%d threads=%s: %.0f images in %.1f s = %.0f images/s (all jobs together)%n", jobs,
-                threads == 0 ? "default" : String.valueOf(threads), total, longest, total / longest);
+        System.out.printf("%s jobs=%d threads=%s: %.0f images in %.1f s = %.0f images/s (all jobs together)%n", which,
+                jobs, threads == 0 ? "default" : String.valueOf(threads), total, longest, total / longest);
     }
 }

@@ -66,7 +66,9 @@ public final class TrainStage {
                 // records before this one lack the confusion matrix and the majority-class rate
                 + "|record 2|optimiser " + KerasRmsProp.FINGERPRINT
                 // the training code itself: the run cache outlives mvn clean, a changed trainer must not reuse it
-                + "|code " + TrainingCode.fingerprint();
+                + "|code " + TrainingCode.fingerprint()
+                // the two trainers round floats differently: their runs are kept apart
+                + "|trainer " + request.trainer().id();
         List<Experiment> experiments = experiments(clusters, rowsByNode, request, dataKey);
         TrainedNetwork network = network(prepared, request.protocol());
         RunLedger ledger = new RunLedger(request.runsDir(),
@@ -103,8 +105,8 @@ public final class TrainStage {
             }
         };
         TrainingWork training = new TrainingWork(prepared.dir().toString(), imagesSha256,
-                request.runsDir().toString(), request.protocol(), request.force());
-        LOG.info("Training on {}", executor.describe());
+                request.runsDir().toString(), request.protocol(), request.force(), request.trainer());
+        LOG.info("Training on {} with tl.trainer={}", executor.describe(), request.trainer().id());
         int trained = executor.execute(pending, training, onImages, ledger::record);
         progress.finish(done.get());
         List<RunResult> all = collect(units, ledger);

@@ -2,7 +2,6 @@ package org.tlrepro.core.train;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.IntConsumer;
@@ -43,7 +42,7 @@ public final class Trainer {
         Random random = new Random(seed);
         List<Double> losses = new ArrayList<>();
         for (int epoch = 0; epoch < epochs; epoch++) {
-            int[] order = permutation(n, random);
+            int[] order = BatchOrder.next(n, random);
             double sum = 0;
             for (int from = 0; from < n; from += batchSize) {
                 int to = Math.min(n, from + batchSize);
@@ -104,14 +103,5 @@ public final class Trainer {
             }
         }
         return sum;
-    }
-
-    private static int[] permutation(int n, Random random) {
-        List<Integer> order = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, random);
-        return order.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -13,8 +13,8 @@ import org.tlrepro.core.prepare.PreparedData;
  * that a worker reading a shared folder trains on exactly the driver's pixels), the ledger folder (Scheme 2's saved
  * models) and the protocol. Paths are strings because {@link Path} is not serializable.
  */
-public record TrainingWork(String preparedDir, String imagesSha256, String runsDir, Protocol protocol, boolean force)
-        implements RunExecutor.WorkFactory {
+public record TrainingWork(String preparedDir, String imagesSha256, String runsDir, Protocol protocol, boolean force,
+                           TrainerKind trainer) implements RunExecutor.WorkFactory {
 
     @Override
     public RunExecutor.UnitWork create(IntConsumer progress) {
@@ -26,7 +26,7 @@ public record TrainingWork(String preparedDir, String imagesSha256, String runsD
                     + "build's driver trains on: the prepared data changed or the shared folder holds another copy; "
                     + "run tl:prepare again or point tl.workDir at the driver's folder");
         }
-        return new UnitTrainer(ImageData.load(prepared), new RunLedger(Path.of(runsDir)), protocol, force, backend,
-                progress);
+        return new UnitTrainer(ImageData.load(prepared), new RunLedger(Path.of(runsDir)), protocol, force,
+                trainer.create(), backend + "; tl.trainer=" + trainer.id(), progress);
     }
 }

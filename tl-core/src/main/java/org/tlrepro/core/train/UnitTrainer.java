@@ -19,15 +19,17 @@ final class UnitTrainer implements RunExecutor.UnitWork {
     private final RunLedger ledger;
     private final Protocol protocol;
     private final boolean force;
+    private final CnnTrainer trainer;
     private final String backend;
     private final IntConsumer progress;
 
-    UnitTrainer(ImageData data, RunLedger ledger, Protocol protocol, boolean force, String backend,
-                IntConsumer progress) {
+    UnitTrainer(ImageData data, RunLedger ledger, Protocol protocol, boolean force, CnnTrainer trainer,
+                String backend, IntConsumer progress) {
         this.data = data;
         this.ledger = ledger;
         this.protocol = protocol;
         this.force = force;
+        this.trainer = trainer;
         this.backend = backend;
         this.progress = progress;
     }
@@ -82,7 +84,7 @@ final class UnitTrainer implements RunExecutor.UnitWork {
                     head.close();
                 } else {
                     MultiLayerNetwork net = PaperCnn.build(data.imageSize(), data.classes(), p, seed);
-                    losses = Trainer.fit(net, x, y, p.epochs(), p.batchSize(), seed, progress);
+                    losses = trainer.fit(net, x, y, p.epochs(), p.batchSize(), seed, progress);
                     eval = Trainer.evaluate(net, testX, testY, p.batchSize());
                     if (scheme == 2) {
                         sourceModel = net;
