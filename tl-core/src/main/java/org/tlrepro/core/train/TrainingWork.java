@@ -7,6 +7,7 @@ import org.tlrepro.core.TlException;
 import org.tlrepro.core.backend.NativeBackend;
 import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.prepare.PreparedData;
+import org.tlrepro.core.train.onednn.OneDnnTrainer;
 
 /**
  * What a JVM needs to train units: the prepared data (by path, checked against its SHA-256 where it is loaded, so
@@ -27,6 +28,7 @@ public record TrainingWork(String preparedDir, String imagesSha256, String runsD
                     + "run tl:prepare again or point tl.workDir at the driver's folder");
         }
         return new UnitTrainer(ImageData.load(prepared), new RunLedger(Path.of(runsDir)), protocol, force,
-                trainer.create(), backend + "; tl.trainer=" + trainer.id(), progress);
+                trainer.create(), backend + "; tl.trainer=" + trainer.id()
+                + (trainer == TrainerKind.ONEDNN ? " (" + OneDnnTrainer.describe() + ")" : ""), progress);
     }
 }

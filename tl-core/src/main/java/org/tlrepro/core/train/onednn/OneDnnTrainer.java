@@ -22,6 +22,11 @@ import org.tlrepro.core.train.KerasRmsProp;
  */
 public final class OneDnnTrainer implements CnnTrainer {
 
+    /** Which oneDNN runs the training, for the run records, e.g. "oneDNN 2.5.2". */
+    public static String describe() {
+        return OneDnn.load();
+    }
+
     @Override
     public List<Double> fit(MultiLayerNetwork net, INDArray features, INDArray labels, int epochs, int batchSize,
                             long seed, IntConsumer progress) {
