@@ -51,10 +51,17 @@ if [ "$what" = train ] || [ "$what" = all ]; then
 fi
 
 if [ "$what" = embed ] || [ "$what" = all ]; then
+  # the same real cell images on both sides, resized to 224x224 as tl:cluster does (PyTorch reads them with PIL)
   images_dir=$(bench_images "$mirror")
-  e1=$($py $peer embed 320 32 "$cores"); echo "$e1"
-  o1=$(ours EmbeddingBenchmark "$mirror/resnet50-imagenet-keras.h5 $images_dir 320 32 224 caffe"); echo "ours $o1"
+  e1=$($py $peer embed 320 32 "$cores" "$images_dir"); echo "$e1"
+  declare -A embed_rate
+  for embedder in onednn dl4j; do
+    r=$(ours EmbeddingBenchmark "$mirror/resnet50-imagenet-keras.h5 $images_dir 320 32 224 caffe $embedder")
+    echo "ours $r"
+    embed_rate[$embedder]=$(echo "$r" | rate)
+  done
   p=$(echo "$e1" | rate)
-  o=$(echo "$o1" | rate)
-  echo "EMBEDDING: ours $o images/s, PyTorch $p images/s, ratio $(echo "scale=2; $o / $p" | bc)"
+  o=${embed_rate[onednn]}
+  echo "EMBEDDING: ours (onednn) $o images/s, dl4j ${embed_rate[dl4j]}, PyTorch $p images/s: ratio" \
+       "$(echo "scale=2; $o / $p" | bc); 10,000 images in $(echo "scale=1; 10000 / $o / 60" | bc) min"
 fi

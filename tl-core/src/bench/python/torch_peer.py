@@ -68,18 +68,33 @@ def train(images, epochs, jobs, threads, layout="nchw"):
     print(f"torch {layout} jobs={jobs} threads={threads}: {total / longest:.0f} images/s")
 
 
-def embed(images, batch, threads):
+def embed(images, batch, threads, folder=None):
     import torchvision
     torch.set_num_threads(threads)
     net = torchvision.models.resnet50()
     net.fc = nn.Identity()  # the 2,048-value average pool, as the embedding stage reads it
     net.eval()
-    x = torch.rand(batch, 3, 224, 224)
+    if folder:
+        # the same cell images as ours: decoded, resized to 224x224 bilinear, "caffe" means, channels first
+        import os
+        from PIL import Image
+        files = sorted(os.listdir(folder))
+        means = torch.tensor([103.939, 116.779, 123.68]).view(3, 1, 1)
+
+        def load(i):
+            img = Image.open(os.path.join(folder, files[i % len(files)])).convert("RGB").resize((224, 224),
+                                                                                                Image.BILINEAR)
+            t = torch.frombuffer(bytearray(img.tobytes()), dtype=torch.uint8).view(224, 224, 3).permute(2, 0, 1)
+            return t.flip(0).float() - means
+
+        batches = [torch.stack([load(b * batch + i) for i in range(batch)]) for b in range(images // batch + 1)]
+    else:
+        batches = [torch.rand(batch, 3, 224, 224)] * (images // batch + 1)
     with torch.inference_mode():
-        net(x)
+        net(batches[0])
         t = time.perf_counter()
         done = 0
-        while done < images:
+        for x in batches[1:]:
             net(x)
             done += batch
         s = time.perf_counter() - t
@@ -88,8 +103,8 @@ def embed(images, batch, threads):
 
 if __name__ == "__main__":
     what = sys.argv[1]
-    a = [int(v) for v in sys.argv[2:6 if what == "train" else None]]
+    a = [int(v) for v in sys.argv[2:6 if what == "train" else 5]]
     if what == "train":
         train(*a, *sys.argv[6:7])
     else:
-        embed(*a)
+        embed(*a, *sys.argv[5:6])

@@ -20,6 +20,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.WorkLayout;
+import org.tlrepro.core.embed.EmbedderKind;
 import org.tlrepro.core.embed.EmbeddingModel;
 import org.tlrepro.core.embed.Preprocessing;
 import org.tlrepro.core.embed.keras.Architecture;
@@ -261,11 +262,16 @@ public abstract class AbstractTlMojo extends AbstractMojo {
      * @param batchSize images per forward pass
      */
     protected EmbeddingModel embeddingModel(int batchSize) {
+        return embeddingModel(batchSize, EmbedderKind.ONEDNN);
+    }
+
+    /** As {@link #embeddingModel(int)}, run by {@code embedder}. */
+    protected EmbeddingModel embeddingModel(int batchSize, EmbedderKind embedder) {
         Architecture arch = Architecture.parse(architecture == null ? "resnet50" : architecture);
         return new EmbeddingModel(modelFiles(arch), arch, modelName == null || modelName.isBlank()
                 ? arch.displayName() : modelName.trim(), inputSize == null ? arch.inputSize() : inputSize,
                 preprocessing == null || preprocessing.isBlank() ? arch.preprocessing()
-                        : Preprocessing.parse(preprocessing), featureLayer, batchSize);
+                        : Preprocessing.parse(preprocessing), featureLayer, batchSize, embedder);
     }
 
     private List<RemoteFile> modelFiles(Architecture arch) {

@@ -7,6 +7,7 @@ import org.tlrepro.core.cluster.ClusterRequest;
 import org.tlrepro.core.cluster.ClusterStage;
 import org.tlrepro.core.cluster.Linkage;
 import org.tlrepro.core.cluster.Metric;
+import org.tlrepro.core.embed.EmbedderKind;
 import org.tlrepro.core.fetch.HttpDownloader;
 import org.tlrepro.core.train.RunExecutors;
 
@@ -25,6 +26,14 @@ public class ClusterMojo extends AbstractExecutorMojo {
     /** Skips this goal. */
     @Parameter(property = "tl.cluster.skip", defaultValue = "false")
     private boolean clusterSkip;
+
+    /**
+     * What runs the embedding network: {@code onednn} (oneDNN called directly, one layout end to end; checked against
+     * Deeplearning4j on a probe batch first, and a network it cannot run falls back, saying so) or {@code dl4j}
+     * (Deeplearning4j's layers). Part of the embedding cache's key.
+     */
+    @Parameter(property = "tl.embedder", defaultValue = "onednn")
+    private String embedder;
 
     /** Images per forward pass of the embedding network. */
     @Parameter(property = "tl.embedBatch", defaultValue = "32")
@@ -51,7 +60,7 @@ public class ClusterMojo extends AbstractExecutorMojo {
     @Override
     protected void run() {
         new ClusterStage(new HttpDownloader(network())).run(new ClusterRequest(layout().prepare(),
-                layout().cluster(), embeddingModel(embedBatch), mirror(), cache.toPath(), Linkage.parse(linkage),
+                layout().cluster(), embeddingModel(embedBatch, EmbedderKind.parse(embedder)), mirror(), cache.toPath(), Linkage.parse(linkage),
                 Metric.parse(metric), force),
                 RunExecutors.createEmbedding(executor, executorSettings(), getClass().getClassLoader()));
     }

@@ -132,7 +132,7 @@ public final class ClusterStage {
                 new ClusterResult.EmbeddingInfo(m.name(), PAPER_NETWORK, file.name(), file.sha256(), file.md5(),
                         m.architecture().id(), m.inputSize(), m.preprocessing().name().toLowerCase(),
                         m.featureLayer(), vectors[0].length, vectors.length, computed, embedSeconds,
-                        NativeBackend.initialize().describe()),
+                        NativeBackend.initialize().describe() + "; tl.embedder=" + m.embedder().id()),
                 new ClusterResult.ClusteringInfo(request.linkage().name().toLowerCase(),
                         request.metric().name().toLowerCase(), clusterSeconds),
                 trees.stream().map(ClusterStage::classInfo).toList(),

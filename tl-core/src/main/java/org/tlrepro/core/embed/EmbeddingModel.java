@@ -20,15 +20,24 @@ import org.tlrepro.core.fetch.RemoteFile;
  * @param preprocessing how it expects its pixels
  * @param featureLayer  the layer whose activations are the embedding (Keras Applications: {@code avg_pool})
  * @param batchSize     images per forward pass
+ * @param embedder      what runs the forward pass ({@code tl.embedder})
  */
 public record EmbeddingModel(List<RemoteFile> sources, Architecture architecture, String name, int inputSize,
-                             Preprocessing preprocessing, String featureLayer, int batchSize) implements Serializable {
+                             Preprocessing preprocessing, String featureLayer, int batchSize, EmbedderKind embedder)
+        implements Serializable {
 
     public EmbeddingModel {
         sources = List.copyOf(sources);
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("an embedding network needs at least one model file");
         }
+    }
+
+    /** With the embedder of {@link EmbedderKind#fromSystemProperty()}. */
+    public EmbeddingModel(List<RemoteFile> sources, Architecture architecture, String name, int inputSize,
+                          Preprocessing preprocessing, String featureLayer, int batchSize) {
+        this(sources, architecture, name, inputSize, preprocessing, featureLayer, batchSize,
+                EmbedderKind.fromSystemProperty());
     }
 
     /** A whole Keras model file, whatever network it holds. */
@@ -46,6 +55,8 @@ public record EmbeddingModel(List<RemoteFile> sources, Architecture architecture
         String network = ProbeVectors.of(architecture)
                 .map(p -> architecture.id() + "@probe:" + p.sha256().substring(0, 16))
                 .orElseGet(() -> sources.stream().map(RemoteFile::identity).collect(Collectors.joining(",")));
-        return network + "|" + inputSize + "|" + preprocessing + "|" + featureLayer + "|opencv-INTER_LINEAR";
+        // the two round floats differently; Deeplearning4j's vectors keep the key they had before oneDNN
+        return network + "|" + inputSize + "|" + preprocessing + "|" + featureLayer + "|opencv-INTER_LINEAR"
+                + (embedder == EmbedderKind.DL4J ? "" : "|embedder " + embedder.id());
     }
 }

@@ -25,6 +25,9 @@ import org.tlrepro.core.TlException;
 import org.tlrepro.core.backend.NativeBackend;
 import org.tlrepro.core.embed.keras.KerasApplicationImport;
 import org.tlrepro.core.embed.keras.KerasWeightsFile;
+import org.tlrepro.core.embed.onednn.OneDnnEmbedding;
+import org.tlrepro.core.embed.onednn.OneDnnGraph;
+import org.tlrepro.core.backend.OneDnnLibrary;
 import org.tlrepro.core.prepare.ImageDecoder;
 
 /**
@@ -41,12 +44,16 @@ public final class KerasEmbedder {
     private final ComputationGraph graph;
     private final boolean channelsFirst;
     private final int dimension;
+    /** The forward pass on oneDNN, or {@code null} for Deeplearning4j's. */
+    private final OneDnnEmbedding oneDnn;
 
-    private KerasEmbedder(EmbeddingModel model, ComputationGraph graph, boolean channelsFirst, int dimension) {
+    private KerasEmbedder(EmbeddingModel model, ComputationGraph graph, boolean channelsFirst, int dimension,
+                          OneDnnEmbedding oneDnn) {
         this.model = model;
         this.graph = graph;
         this.channelsFirst = channelsFirst;
         this.dimension = dimension;
+        this.oneDnn = oneDnn;
     }
 
     /** Imports {@code file} and prepares it to give the activations of the model's feature layer. */
@@ -106,6 +113,12 @@ public final class KerasEmbedder {
                     + "layer (tl.featureLayer), e.g. avg_pool");
         }
         int dimension = (int) reference.size(1);
+        if (model.embedder() == EmbedderKind.ONEDNN) {
+            Optional<KerasEmbedder> one = onOneDnn(cut, probe, reference, file, model, dimension);
+            if (one.isPresent()) {
+                return one.get();
+            }
+        }
         Optional<ComputationGraph> fast = ChannelsFirst.convert(cut);
         if (fast.isPresent()) {
             INDArray check = fast.get().output(probe.permute(0, 3, 1, 2).dup('c'))[0];
@@ -114,14 +127,58 @@ public final class KerasEmbedder {
             if (error <= 1e-4 * scale) {
                 LOG.info("Embedding with {} layer {} ({} values), channels-first", model.name(),
                         model.featureLayer(), dimension);
-                return new KerasEmbedder(model, fast.get(), true, dimension);
+                return new KerasEmbedder(model, fast.get(), true, dimension, null);
             }
             LOG.warn("The channels-first copy of {} differs from the original by {} (scale {}); using the slower "
                     + "original", file.getFileName(), error, scale);
         } else {
             LOG.info("{} has layers tl cannot run channels-first; embedding channels-last (slower)", file.getFileName());
         }
-        return new KerasEmbedder(model, cut, false, dimension);
+        return new KerasEmbedder(model, cut, false, dimension, null);
+    }
+
+    /**
+     * The graph on oneDNN, if it can run it and gives Deeplearning4j's vectors on the probe batch (1e-4 of the
+     * largest value); otherwise empty, with the reason in the log.
+     */
+    private static Optional<KerasEmbedder> onOneDnn(ComputationGraph cut, INDArray probe, INDArray reference, Path file,
+                                                    EmbeddingModel model, int dimension) {
+        Optional<String> unsupported = OneDnnGraph.unsupported(cut);
+        if (unsupported.isPresent()) {
+            LOG.info("{} has a vertex oneDNN is not used for here ({}): embedding with Deeplearning4j",
+                    file.getFileName(), unsupported.get());
+            return Optional.empty();
+        }
+        OneDnnEmbedding oneDnn = new OneDnnEmbedding(cut);
+        try {
+            int size = model.inputSize();
+            float[] nchw = probe.permute(0, 3, 1, 2).dup('c').data().asFloat();
+            float[][] got = oneDnn.embed(nchw, (int) probe.size(0), size);
+            double error = 0;
+            for (int i = 0; i < got.length; i++) {
+                for (int k = 0; k < dimension; k++) {
+                    error = Math.max(error, Math.abs(got[i][k] - reference.getDouble(i, k)));
+                }
+            }
+            double scale = Math.max(1e-6, reference.amaxNumber().doubleValue());
+            if (error <= 1e-4 * scale) {
+                LOG.info("Embedding with {} layer {} ({} values) on {}, which gives Deeplearning4j's vectors on a probe "
+                        + "batch to {} of the largest value", model.name(), model.featureLayer(), dimension,
+                        OneDnnLibrary.load(), String.format("%.1e", error / scale));
+                return Optional.of(new KerasEmbedder(model, cut, true, dimension, oneDnn));
+            }
+            LOG.warn("oneDNN's forward pass of {} differs from Deeplearning4j's by {} of the largest value on a probe "
+                    + "batch: embedding with Deeplearning4j", file.getFileName(), error / scale);
+        } catch (RuntimeException e) {
+            LOG.warn("oneDNN cannot run {} ({}): embedding with Deeplearning4j", file.getFileName(), e.toString());
+        }
+        oneDnn.close();
+        return Optional.empty();
+    }
+
+    /** Which engine embeds, for the record: "oneDNN 2.5.2" or "Deeplearning4j". */
+    public String engine() {
+        return oneDnn != null ? OneDnnLibrary.load() : "Deeplearning4j";
     }
 
     /** The graph up to {@code layer}, with everything the layer does not depend on removed. */
@@ -180,6 +237,9 @@ public final class KerasEmbedder {
         for (int i = 0; i < encoded.size(); i++) {
             byte[] rgb = ImageDecoder.decodeResized(encoded.get(i), names.get(i), size, size).pixels();
             preprocessing.apply(rgb, size, channelsFirst, input, i * per);
+        }
+        if (oneDnn != null) {
+            return oneDnn.embed(input, encoded.size(), size);
         }
         long[] shape = channelsFirst ? new long[] {encoded.size(), 3, size, size}
                 : new long[] {encoded.size(), size, size, 3};

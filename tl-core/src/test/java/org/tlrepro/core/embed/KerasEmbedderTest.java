@@ -73,6 +73,21 @@ class KerasEmbedderTest {
     }
 
     @Test
+    void oneDnnRunsTheGraphAndALayerItDoesNotKnowFallsBackToDl4j() {
+        EmbeddingModel onOneDnn = new EmbeddingModel(java.util.List.of(new RemoteFile("tiny-keras-cnn.h5", null, null)),
+                org.tlrepro.core.embed.keras.Architecture.KERAS_MODEL, "tiny", 16, Preprocessing.TF, "avg_pool", 8,
+                EmbedderKind.ONEDNN);
+        assertTrue(KerasEmbedder.load(MODEL, onOneDnn).engine().startsWith("oneDNN"));
+        // a dense layer with softmax is no vertex oneDNN runs here: Deeplearning4j embeds, with the same contract
+        EmbeddingModel dense = new EmbeddingModel(onOneDnn.sources(), onOneDnn.architecture(), "tiny", 16,
+                Preprocessing.TF, "predictions", 8, EmbedderKind.ONEDNN);
+        KerasEmbedder fallback = KerasEmbedder.load(MODEL, dense);
+        assertEquals("Deeplearning4j", fallback.engine());
+        float[][] v = fallback.embed(List.of(testImage()), List.of("a"));
+        assertEquals(1.0, v[0][0] + v[0][1], 1e-5, "softmax probabilities");
+    }
+
+    @Test
     void anUnknownLayerIsAnErrorNamingTheFileAndTheLayers() {
         TlException e = assertThrows(TlException.class,
                 () -> KerasEmbedder.load(MODEL, model(Preprocessing.TF, "no_such_layer")));

@@ -31,6 +31,7 @@ import org.bytedeco.dnnl.reorder;
 import org.bytedeco.dnnl.stream;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
+import org.tlrepro.core.backend.OneDnnLibrary;
 
 /**
  * One training step of the paper's CNN (Table 1) on oneDNN, for one batch size: every primitive and buffer is made
@@ -108,7 +109,7 @@ final class OneDnnPaperCnn implements AutoCloseable {
      * @param batch     images per step
      */
     OneDnnPaperCnn(int imageSize, int classes, int batch) {
-        OneDnn.load();
+        OneDnnLibrary.load();
         this.batch = batch;
         this.classes = classes;
         this.shape = PlainWeights.Shape.of(imageSize, classes);

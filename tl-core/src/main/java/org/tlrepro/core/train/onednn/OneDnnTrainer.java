@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.function.IntConsumer;
 
 import org.bytedeco.javacpp.Pointer;
+import org.tlrepro.core.backend.OneDnnLibrary;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,7 +25,7 @@ public final class OneDnnTrainer implements CnnTrainer {
 
     /** Which oneDNN runs the training, for the run records, e.g. "oneDNN 2.5.2". */
     public static String describe() {
-        return OneDnn.load();
+        return OneDnnLibrary.load();
     }
 
     @Override
