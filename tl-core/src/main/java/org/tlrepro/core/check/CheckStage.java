@@ -32,8 +32,10 @@ public final class CheckStage {
             // a baseline is only taken from a build that meets its other rules
             outcomes = Gates.check(results, request.rules(), null);
             if (Gates.failures(outcomes).isEmpty()) {
+                // tl:report runs before tl:check: its provenance record goes with the published runs
+                Path provenance = new WorkLayout(request.workDir()).report().resolve("provenance.json");
                 Baseline fresh = Baseline.write(request.baseline(), Metrics.of(results), results.runs(),
-                        results.clustering(), results.setup());
+                        results.clustering(), results.setup(), provenance);
                 written = fresh.dir();
                 outcomes = Gates.check(results, request.rules(), fresh);
             }

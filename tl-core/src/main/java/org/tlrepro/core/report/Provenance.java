@@ -53,6 +53,17 @@ public record Provenance(String generated, String results, GitState git, Map<Str
     public record Seed(String experiment, int scheme, int run, long seed) {
     }
 
+    /** The CPU's model name (Linux: /proc/cpuinfo), else the architecture. */
+    static String cpuModel() {
+        try {
+            return java.nio.file.Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElse(System.getProperty("os.arch"));
+        } catch (java.io.IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
     /**
      * @param workDir   the build's work folder (its stage folders are read unless the results are published)
      * @param published the published results' folder, or {@code null} for this build's
@@ -64,6 +75,7 @@ public record Provenance(String generated, String results, GitState git, Map<Str
                 + System.getProperty("java.vm.name") + ")");
         software.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
+        software.put("cpu", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
         software.put("maven", build.mavenVersion() == null ? "not run by Maven" : build.mavenVersion());
         software.put("deeplearning4j", artifactVersion("org.deeplearning4j", "deeplearning4j-nn"));
         software.put("nd4j-native", artifactVersion("org.nd4j", "nd4j-native"));

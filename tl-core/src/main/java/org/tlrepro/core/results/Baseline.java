@@ -84,8 +84,22 @@ public record Baseline(Path dir, Map<String, Double> metrics, List<RunResult> ru
      */
     public static Baseline write(Path dir, Map<String, Double> metrics, List<RunResult> runs,
                                  ClusterResult clustering, TrainSetup setup) {
+        return write(dir, metrics, runs, clustering, setup, null);
+    }
+
+    /**
+     * As {@link #write(Path, Map, List, ClusterResult, TrainSetup)}, with the build's provenance record (commit,
+     * date, machine, software, every setting) copied in as {@code provenance.json}.
+     *
+     * @param provenance the report's {@code provenance.json}, or {@code null}
+     */
+    public static Baseline write(Path dir, Map<String, Double> metrics, List<RunResult> runs,
+                                 ClusterResult clustering, TrainSetup setup, Path provenance) {
         Path staging = AtomicFiles.stagingDirectory(dir);
         try {
+            if (provenance != null && Files.isRegularFile(provenance)) {
+                Files.copy(provenance, staging.resolve(provenance.getFileName()));
+            }
             MetricsFile.write(staging.resolve(MetricsFile.NAME), metrics);
             if (clustering != null) {
                 new ClusterOutput(staging).writeResult(clustering);

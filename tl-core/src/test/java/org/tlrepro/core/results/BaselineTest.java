@@ -59,6 +59,16 @@ class BaselineTest {
     }
 
     @Test
+    void theBuildsProvenanceGoesWithThePublishedRuns(@TempDir Path dir) throws Exception {
+        Path provenance = Files.writeString(dir.resolve("provenance.json"), "{\"git\": {\"commit\": \"abc\"}}");
+        Path b = dir.resolve("baseline");
+        Baseline.write(b, Map.of("table2.scheme1.mean", 65.0), List.of(), null, null, provenance);
+        assertEquals(Files.readString(provenance), Files.readString(b.resolve("provenance.json")));
+        Baseline.write(b, Map.of("table2.scheme1.mean", 65.0), List.of(), null, null, dir.resolve("absent.json"));
+        assertTrue(Files.notExists(b.resolve("provenance.json")), "a later baseline without one has none");
+    }
+
+    @Test
     void aMissingBaselineSaysHowToCreateOne(@TempDir Path dir) {
         TlException e = assertThrows(TlException.class, () -> Baseline.read(dir.resolve("nope")));
         assertTrue(e.getMessage().contains("tl.baseline") && e.getMessage().contains("-Dtl.baseline.update=true"),
