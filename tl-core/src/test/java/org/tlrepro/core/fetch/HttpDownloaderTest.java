@@ -140,7 +140,12 @@ class HttpDownloaderTest {
         assertArrayEquals(content, Files.readAllBytes(target));
         List<String> log = server.log();
         assertEquals(2, log.size(), log.toString());
-        assertTrue(log.get(1).endsWith("bytes=" + content.length / 2 + "-"), log.toString());
+        // resumed from what arrived: at most the half the server sent (the JDK server's abrupt close can lose
+        // the last bytes in flight), and more than nothing
+        java.util.regex.Matcher resumedAt = java.util.regex.Pattern.compile("bytes=(\\d+)-$").matcher(log.get(1));
+        assertTrue(resumedAt.find(), log.toString());
+        long from = Long.parseLong(resumedAt.group(1));
+        assertTrue(from > 0 && from <= content.length / 2, log.toString());
         assertEquals(List.of(), partialFiles());
     }
 
