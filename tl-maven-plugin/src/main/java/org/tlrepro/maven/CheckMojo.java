@@ -1,6 +1,8 @@
 package org.tlrepro.maven;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.maven.plugin.MojoFailureException;
@@ -10,6 +12,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.tlrepro.core.check.CheckRequest;
 import org.tlrepro.core.check.CheckResult;
 import org.tlrepro.core.check.CheckStage;
+import org.tlrepro.core.report.GitState;
+import org.tlrepro.core.report.Provenance;
 import org.tlrepro.core.results.Rule;
 
 /**
@@ -43,8 +47,16 @@ public class CheckMojo extends AbstractRulesMojo {
 
     @Override
     protected void run() throws MojoFailureException {
+        // paths as the provenance gives them: relative to the project, the home folder as ~
+        Map<String, String> properties = new TreeMap<>();
+        tlSettings().forEach((k, v) -> properties.put(k, basedir == null ? v
+                : Provenance.relative(v, basedir.toPath())));
+        GitState git = basedir == null ? null : GitState.of(basedir.toPath());
+        if (git != null) {
+            properties.put("git.commit", git.commit() + (git.dirty() ? " (with uncommitted changes)" : ""));
+        }
         CheckResult result = CheckStage.run(new CheckRequest(workDir(), pathOrNull(paperValues),
-                rules(), pathOrNull(unsetIfEmpty(baseline)), updateBaseline));
+                rules(), pathOrNull(unsetIfEmpty(baseline)), updateBaseline, properties));
         for (Rule.Outcome o : result.outcomes()) {
             if (o.failed()) {
                 getLog().warn(o.describe());

@@ -2,6 +2,7 @@ package org.tlrepro.core.check;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.results.Rule;
@@ -14,8 +15,14 @@ import org.tlrepro.core.results.Rule;
  * @param rules          the rules, at least one
  * @param baseline       the baseline folder (see {@link org.tlrepro.core.results.Baseline}), or {@code null}
  * @param updateBaseline write this build's results as the new baseline, if its other rules are met
+ * @param properties     what the JUnit XML records of the build (commit, settings), by name
  */
-public record CheckRequest(Path workDir, Path paperValues, List<Rule> rules, Path baseline, boolean updateBaseline) {
+public record CheckRequest(Path workDir, Path paperValues, List<Rule> rules, Path baseline, boolean updateBaseline,
+                           Map<String, String> properties) {
+
+    public CheckRequest(Path workDir, Path paperValues, List<Rule> rules, Path baseline, boolean updateBaseline) {
+        this(workDir, paperValues, rules, baseline, updateBaseline, Map.of());
+    }
 
     public CheckRequest {
         if (rules == null || rules.isEmpty()) {
@@ -25,5 +32,6 @@ public record CheckRequest(Path workDir, Path paperValues, List<Rule> rules, Pat
             throw new TlException("tl.baseline.update=true needs tl.baseline: the folder to write the baseline to");
         }
         rules = List.copyOf(rules);
+        properties = new java.util.TreeMap<>(properties);
     }
 }

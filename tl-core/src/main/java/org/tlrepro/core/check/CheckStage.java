@@ -25,6 +25,7 @@ public final class CheckStage {
     }
 
     public static CheckResult run(CheckRequest request) {
+        long start = System.nanoTime();
         Results results = ResultsLoader.load(request.workDir(), request.paperValues());
         Path written = null;
         List<Rule.Outcome> outcomes;
@@ -44,7 +45,8 @@ public final class CheckStage {
             outcomes = Gates.check(results, request.rules(), baseline);
         }
         Path xml = outputDir(request.workDir()).resolve(JUnitXml.FILE);
-        JUnitXml.write(xml, outcomes);
+        JUnitXml.write(xml, outcomes, request.properties(), java.time.Instant.now(),
+                (System.nanoTime() - start) / 1e9);
         return new CheckResult(outcomes, Verdict.of(outcomes), xml, written);
     }
 }

@@ -3,7 +3,12 @@ package org.tlrepro.core.check;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -16,8 +21,9 @@ import org.tlrepro.core.results.Rule;
 
 /**
  * The rule outcomes as a JUnit XML test suite (the surefire report format that CI test tabs read): one testcase per
- * rule; an enforced rule that is violated is a failure; the paper's claims and the rules skipped for want of a
- * baseline are skipped testcases whose message says what was found.
+ * rule; an enforced rule that is violated is a failure; a paper's claim that holds passes and one that does not (or
+ * cannot be judged) is skipped, never failed, with the value found; rules skipped for want of a baseline are skipped.
+ * The suite carries a timestamp, the check's time and the build's properties (commit, configuration).
  */
 public final class JUnitXml {
 
@@ -27,6 +33,15 @@ public final class JUnitXml {
     }
 
     public static void write(Path file, List<Rule.Outcome> outcomes) {
+        write(file, outcomes, Map.of(), Instant.now(), 0);
+    }
+
+    /**
+     * @param properties the build's properties (e.g. {@code git.commit}, every {@code tl.*} setting)
+     * @param seconds    how long the check took
+     */
+    public static void write(Path file, List<Rule.Outcome> outcomes, Map<String, String> properties, Instant when,
+                             double seconds) {
         StringWriter text = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(text);
@@ -38,7 +53,21 @@ public final class JUnitXml {
             xml.writeAttribute("failures", String.valueOf(Gates.failures(outcomes).size()));
             xml.writeAttribute("errors", "0");
             xml.writeAttribute("skipped", String.valueOf(outcomes.stream()
-                    .filter(o -> o.skipped() || o.rule().reportOnly()).count()));
+                    .filter(o -> o.skipped() || (o.rule().reportOnly() && !o.passed())).count()));
+            xml.writeAttribute("timestamp", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+                    when.atOffset(ZoneOffset.UTC).toLocalDateTime().withNano(0)));
+            xml.writeAttribute("time", String.format(Locale.ROOT, "%.3f", seconds));
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("properties");
+            for (Map.Entry<String, String> e : properties.entrySet()) {
+                xml.writeCharacters("\n    ");
+                xml.writeStartElement("property");
+                xml.writeAttribute("name", e.getKey());
+                xml.writeAttribute("value", String.valueOf(e.getValue()));
+                xml.writeEndElement();
+            }
+            xml.writeCharacters("\n  ");
+            xml.writeEndElement();
             xml.writeCharacters("\n");
             for (Rule.Outcome o : outcomes) {
                 xml.writeCharacters("  ");
@@ -47,8 +76,10 @@ public final class JUnitXml {
                 xml.writeAttribute("name", o.rule().name());
                 xml.writeAttribute("time", "0");
                 if (o.rule().reportOnly()) {
-                    element(xml, "skipped", (o.passed() ? "the claim holds: " : o.skipped() ? "not judged: "
-                            : "the claim does not hold: ") + o.describe());
+                    if (!o.passed()) {
+                        element(xml, "skipped", (o.skipped() ? "not judged: " : "the claim does not hold: ")
+                                + o.describe());
+                    }
                 } else if (o.skipped()) {
                     element(xml, "skipped", o.describe());
                 } else if (o.failed()) {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A source/target split: the level-1 split of Table 2, or one of the combinations of Table 3.
  *
- * @param id                       "level1", or the target nodes joined by "+", e.g. "U2+P2"
+ * @param id                       "level1", or the target nodes joined by "+", e.g. "P2+U2"
  * @param targetNodes              node ids forming the target subset
  * @param sourceNodes              node ids forming the source subset
  * @param centroidCosineSimilarity cos(angle) between the mean embedding of the source and that of the target

@@ -28,7 +28,7 @@ public final class Escape {
 
     /**
      * LaTeX text mode: the ten special characters, {@code < >}, which OT1 fonts print as other glyphs, and the sign
-     * of a negative number ({@code -2.5}, not the hyphen of {@code P1-U2}) as a minus sign.
+     * of a negative number ({@code -2.5}, not the hyphen of {@code P1-U2}) as a math minus sign.
      */
     public static String tex(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
@@ -41,7 +41,8 @@ public final class Escape {
                 case '^' -> out.append("\\textasciicircum{}");
                 case '<' -> out.append("\\textless{}");
                 case '>' -> out.append("\\textgreater{}");
-                case '-' -> out.append(isSign(s, i) ? "\\textminus{}" : "-");
+                // the math minus: \textminus needs a T1 text font, which without cm-super is a Type 3 bitmap
+                case '-' -> out.append(isSign(s, i) ? "\\(-\\)" : "-");
                 default -> out.append(c);
             }
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.batik.transcoder.TranscoderException;
 import org.apache.batik.transcoder.TranscoderInput;
 import org.apache.batik.transcoder.TranscoderOutput;
+import org.apache.fop.configuration.ConfigurationException;
 import org.apache.fop.svg.PDFTranscoder;
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.io.AtomicFiles;
@@ -42,9 +43,19 @@ public final class FigureFiles {
         return written;
     }
 
-    /** The SVG as a one-page PDF of the same size (1 SVG pixel = 1 PDF point at FOP's 72 dpi). */
+    /**
+     * The SVG as a one-page PDF of the same size (1 SVG pixel = 1 PDF point at FOP's 72 dpi), its text set in DejaVu
+     * Sans and the font embedded (a journal's checker refuses a PDF that only names Helvetica; viewers substitute it
+     * and misplace glyphs).
+     */
     static byte[] pdf(String svg, Path name) {
         PDFTranscoder transcoder = new PDFTranscoder();
+        try {
+            transcoder.configure(EmbeddedFont.configuration());
+        } catch (ConfigurationException e) {
+            throw new IllegalStateException("FOP refuses tl's font configuration", e);
+        }
+        transcoder.addTranscodingHint(PDFTranscoder.KEY_AUTO_FONTS, false);
         // 72 dpi, so that 1 SVG pixel is one PDF point: a 460-px chart becomes a 460-pt (16 cm) figure
         transcoder.addTranscodingHint(PDFTranscoder.KEY_PIXEL_UNIT_TO_MILLIMETER, 25.4f / 72);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -31,23 +31,32 @@ import org.tlrepro.core.train.TrainSummary;
  * software it ran on, every {@code tl.*} setting, the fingerprints and output hashes of the stages, the timings,
  * what was reused rather than recomputed, and every run's seed.
  *
+ * @param format    this record's format, {@value #FORMAT}
  * @param generated when the report was rendered (UTC)
  * @param results   {@code "this build"}, or the published folder the results were read from
  * @param git       the project's commit, or {@code null} outside a git work tree
  * @param software  tl, Java, OS, Maven, DL4J/ND4J/JavaCPP versions and the numeric backend of the runs
- * @param settings  every {@code tl.*} property in effect
+ * @param settings  every {@code tl.*} property set (in the POM or by -D), paths relative to the project folder
+ *                  ({@code ~} for the user's home)
+ * @param resolved  every setting the results depend on, defaults included, as the stages recorded them: the
+ *                  protocol, the network and input, the clustering, the trainer and embedder
  * @param inputs    each stage's {@code fingerprint.json} (what it was computed from) and {@code outputs.json} (the
  *                  hashes of what it wrote), and the embedding model's SHA-256; empty for published results
  * @param seconds   time of each stage; training is the sum over all runs
  * @param reuse     where the archive came from (mirror, cache, download), embeddings computed in the last
  *                  {@code tl:cluster} of all, runs trained by the last {@code tl:train} of all
  * @param seeds     every run's seed
+ * @param training  for published results, the provenance of the build that trained them (its
+ *                  {@code provenance.json}), apart from this record of the rendering; else {@code null}
  */
-public record Provenance(String generated, String results, GitState git, Map<String, String> software,
-                         Map<String, String> settings, Map<String, JsonNode> inputs, Map<String, Double> seconds,
-                         Map<String, Object> reuse, List<Seed> seeds) {
+public record Provenance(String format, String generated, String results, GitState git,
+                         Map<String, String> software, Map<String, String> settings, Map<String, String> resolved,
+                         Map<String, JsonNode> inputs, Map<String, Double> seconds, Map<String, Object> reuse,
+                         List<Seed> seeds, JsonNode training) {
 
     public static final String FILE = "provenance.json";
+    /** Version 2: format, resolved settings, CPU model, relative paths. */
+    public static final String FORMAT = "tl-provenance/2";
 
     /** A run's seed. */
     public record Seed(String experiment, int scheme, int run, long seed) {
@@ -124,9 +133,72 @@ public record Provenance(String generated, String results, GitState git, Map<Str
         }
         List<Seed> seeds = results.runs().stream()
                 .map(r -> new Seed(r.experiment(), r.scheme(), r.run(), r.seed())).toList();
-        return new Provenance(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                published == null ? "this build" : published.toString(), GitState.of(build.projectDir()),
-                software, build.settings(), inputs, seconds, reuse, seeds);
+        Map<String, String> settings = new java.util.TreeMap<>();
+        build.settings().forEach((k, v) -> settings.put(k, relative(v, build.projectDir())));
+        return new Provenance(FORMAT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                published == null ? "this build" : relative(published.toString(), build.projectDir()),
+                GitState.of(build.projectDir()), software, settings, resolved(results), inputs, seconds, reuse,
+                seeds, published == null ? null : readTree(published.resolve(FILE)));
+    }
+
+    /** A path inside the project folder as relative to it, one in the user's home with ~; anything else as it is. */
+    public static String relative(String value, Path projectDir) {
+        if (value == null) {
+            return null;
+        }
+        if (projectDir != null) {
+            String project = projectDir.toAbsolutePath().normalize().toString();
+            if (value.equals(project)) {
+                return ".";
+            }
+            if (value.startsWith(project + java.io.File.separator)) {
+                return value.substring(project.length() + 1);
+            }
+        }
+        String home = System.getProperty("user.home");
+        if (home != null && !home.isBlank() && value.startsWith(home + java.io.File.separator)) {
+            return "~" + value.substring(home.length());
+        }
+        return value;
+    }
+
+    /** The settings the results depend on, as the stages recorded them (so defaults are there too). */
+    private static Map<String, String> resolved(Results results) {
+        Map<String, String> r = new LinkedHashMap<>();
+        ClusterResult.EmbeddingInfo e = results.clustering().embedding();
+        if (e != null) {
+            r.put("tl.architecture", String.valueOf(e.architecture()));
+            r.put("tl.modelName", e.network());
+            r.put("tl.inputSize", String.valueOf(e.inputSize()));
+            r.put("tl.preprocessing", e.preprocessing());
+            r.put("tl.featureLayer", e.featureLayer());
+            r.put("tl.embedder", e.backend() != null && e.backend().contains("tl.embedder=")
+                    ? e.backend().substring(e.backend().indexOf("tl.embedder=") + 12) : "dl4j");
+        }
+        if (results.clustering().clustering() != null) {
+            r.put("tl.linkage", results.clustering().clustering().linkage());
+            r.put("tl.metric", results.clustering().clustering().metric());
+        }
+        if (results.setup() != null) {
+            org.tlrepro.core.train.Protocol p = results.setup().protocol();
+            r.put("tl.imageSize", String.valueOf(results.setup().network().imageSize()));
+            r.put("tl.epochs", String.valueOf(p.epochs()));
+            r.put("tl.batchSize", String.valueOf(p.batchSize()));
+            r.put("tl.learningRate", String.valueOf(p.learningRate()));
+            r.put("tl.rho", String.valueOf(p.rho()));
+            r.put("tl.epsilon", String.valueOf(p.epsilon()));
+            r.put("tl.trainFraction", String.valueOf(p.trainFraction()));
+            r.put("tl.runs", String.valueOf(p.runs()));
+            r.put("tl.table3.runs", String.valueOf(p.table3Runs()));
+            r.put("tl.trainSeed", String.valueOf(p.seed()));
+        }
+        String trainers = results.runs().stream().map(RunResult::backend).filter(Objects::nonNull)
+                .map(b -> b.contains("tl.trainer=") ? b.substring(b.indexOf("tl.trainer=") + 11).split("[ ;(]")[0]
+                        : "dl4j").distinct().collect(Collectors.joining(", "));
+        if (!trainers.isEmpty()) {
+            r.put("tl.trainer", trainers);
+        }
+        return r;
     }
 
     public void write(Path file) {

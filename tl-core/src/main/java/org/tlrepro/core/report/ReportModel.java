@@ -13,6 +13,8 @@ import org.tlrepro.core.results.Baseline;
 import org.tlrepro.core.results.CombinationSummary;
 import org.tlrepro.core.results.Metrics;
 import org.tlrepro.core.results.MetricsDiff;
+import org.tlrepro.core.results.Claim;
+import org.tlrepro.core.results.Claims;
 import org.tlrepro.core.results.PaperFigures;
 import org.tlrepro.core.results.PaperValues;
 import org.tlrepro.core.results.Results;
@@ -89,9 +91,22 @@ public final class ReportModel {
         m.put("failures", outcomes.stream().filter(Rule.Outcome::failed).count());
         m.put("verdict", Verdict.of(outcomes));
         m.put("oneClassRuns", results.runs().stream().filter(RunResult::predictedOneClass).count());
+        // a scheme whose mean is below what always answering the majority class scores learned less than nothing
+        m.put("belowMajority", results.table2().stream()
+                .filter(s -> Double.isFinite(s.mean()) && Double.isFinite(s.majorityRate())
+                        && s.mean() < s.majorityRate()).toList());
         m.put("hasBaseline", baseline != null);
         m.put("baselinePath", baseline == null ? "" : baseline.dir().toString());
-        m.put("diff", baseline == null ? List.of() : MetricsDiff.of(baseline.metrics(), metrics));
+        List<MetricsDiff.Row> diff = baseline == null ? List.of() : MetricsDiff.of(baseline.metrics(), metrics);
+        m.put("diff", diff);
+        // what a reader needs first: only the metrics that changed
+        m.put("diffChanged", diff.stream().filter(MetricsDiff.Row::changed).toList());
+        m.put("unrecorded", results.setup() == null);
+        // the paper's claims with our 95% intervals, and the Table 3 rows that rest on a collapsed run
+        List<Claim> claims = Claims.of(results);
+        m.put("claims", claims);
+        m.put("gainClaim", claims.get(0));
+        m.put("collapsed", Claims.collapsedCombinations(results.runs()));
         m.put("deviations", results.deviations());
         m.put("clustering", results.clustering());
         m.put("toolVersion", ToolVersion.get());
@@ -122,7 +137,7 @@ public final class ReportModel {
         figures.add(new Figure("figure2a", figure2));
         m.put("hasPaperFigures", theirs != null);
         if (theirs != null) {
-            Markup figure2Paper = SvgCharts.scatter(theirs.distance());
+            Markup figure2Paper = SvgCharts.paperScatter(theirs.distance());
             m.put("paperFigures", theirs);
             m.put("figure2Paper", figure2Paper);
             figures.add(new Figure("figure2b", figure2Paper));

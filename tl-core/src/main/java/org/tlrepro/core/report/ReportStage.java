@@ -56,6 +56,10 @@ public final class ReportStage {
         Provenance provenance = Provenance.collect(request.workDir(), request.published(), results, request.build());
         Map<String, Object> model = ReportModel.of(results, outcomes, metrics, baseline);
         model.put("provenance", provenance);
+        if (baseline != null) {
+            model.put("baselinePath", Provenance.relative(baseline.dir().toAbsolutePath().normalize().toString(),
+                    request.build().projectDir()));
+        }
         Path dir = outputDir(request.workDir());
         Path provenanceFile = dir.resolve(Provenance.FILE);
         provenance.write(provenanceFile);

@@ -20,6 +20,10 @@ import org.tlrepro.core.train.RunResult;
  */
 public final class SvgCharts {
 
+    /** One colour and marker per source in every figure: ours filled blue with a solid line, the paper's red. */
+    private static final String OURS = "#2c7fb8";
+    private static final String OURS_LINE = "#08519c";
+    private static final String PAPER = "#c0392b";
     private static final int WIDTH = 460;
     private static final int HEIGHT = 300;
     private static final int LEFT = 60;
@@ -36,6 +40,22 @@ public final class SvgCharts {
      */
     public static Markup scatter(Regression r) {
         return scatter(r, null);
+    }
+
+    /** The paper's points alone (Figure 2b), drawn as the paper's are everywhere: hollow red, a dashed line. */
+    public static Markup paperScatter(Regression paper) {
+        StringBuilder svg = open(paper.yLabel() + " against " + paper.xLabel() + ", the paper's");
+        Range x = Range.of(paper.points().stream().mapToDouble(Regression.Point::x).toArray()).padded().nice();
+        List<Double> ys = new ArrayList<>(paper.points().stream().map(Regression.Point::y).toList());
+        if (hasLine(paper)) {
+            ys.add(paper.intercept() + paper.slope() * x.min);
+            ys.add(paper.intercept() + paper.slope() * x.max);
+        }
+        Range y = Range.of(ys.stream().mapToDouble(Double::doubleValue).toArray()).padded().nice();
+        axes(svg, x, y, paper.xLabel(), paper.yLabel());
+        points(svg, x, y, paper, "paper", PAPER, false);
+        legend(svg, 16, PAPER, false, "the paper's: " + stats(paper));
+        return close(svg);
     }
 
     /**
@@ -73,14 +93,13 @@ public final class SvgCharts {
         }
         axes(svg, x, y, r.xLabel(), r.yLabel());
         if (paper != null) {
-            points(svg, x, y, paper, "paper", "#c0392b", false);
+            points(svg, x, y, paper, "paper", PAPER, false);
         }
-        points(svg, x, y, r, "ours", "#2c7fb8", true);
-        if (paper == null) {
-            return close(svg.append(text(LEFT + 4, 16, "start", stats(r))));
+        points(svg, x, y, r, "ours", OURS, true);
+        legend(svg, 16, OURS, true, "ours: " + (r.points().isEmpty() ? "no combinations trained yet" : stats(r)));
+        if (paper != null) {
+            legend(svg, 30, PAPER, false, "the paper's: " + stats(paper));
         }
-        legend(svg, 16, "#2c7fb8", true, "ours: " + (r.points().isEmpty() ? "no combinations trained yet" : stats(r)));
-        legend(svg, 30, "#c0392b", false, "the paper's: " + stats(paper));
         return close(svg);
     }
 
@@ -103,7 +122,7 @@ public final class SvgCharts {
                     "<line class=\"fit%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
                     + "stroke-width=\"1.5\"%s/>", filled ? "" : " " + cls + "-fit", px(x, x.min),
                     py(y, r.intercept() + r.slope() * x.min), px(x, x.max), py(y, r.intercept() + r.slope() * x.max),
-                    filled ? "#c0392b" : colour, filled ? "" : " stroke-dasharray=\"6 3\" stroke-opacity=\"0.7\""));
+                    filled ? OURS_LINE : colour, filled ? "" : " stroke-dasharray=\"6 3\" stroke-opacity=\"0.7\""));
         }
         for (Regression.Point p : r.points()) {
             if (Double.isFinite(p.sd())) {
@@ -126,7 +145,7 @@ public final class SvgCharts {
     }
 
     private static void legend(StringBuilder svg, double baseline, String colour, boolean filled, String label) {
-        svg.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%.1f\" r=\"4\" %s/>", LEFT + 4,
+        svg.append(String.format(Locale.ROOT, "<circle class=\"legend\" cx=\"%d\" cy=\"%.1f\" r=\"4\" %s/>", LEFT + 4,
                 baseline - 4, marker(colour, filled)));
         svg.append(text(LEFT + 12, baseline, "start", label));
     }
@@ -144,6 +163,7 @@ public final class SvgCharts {
             all.add(s.paperMean() - sd);
             all.add(s.paperMean() + sd);
         });
+        schemes.stream().filter(s -> Double.isFinite(s.majorityRate())).forEach(s -> all.add(s.majorityRate()));
         if (all.isEmpty()) {
             return close(svg.append(text(WIDTH / 2.0, HEIGHT / 2.0, "middle", "no runs yet")));
         }
@@ -165,6 +185,14 @@ public final class SvgCharts {
                     cx, py(y, d.getMax()), cx, py(y, d.getMin()),
                     cx - w / 2, py(y, d.getPercentile(75)), w, py(y, d.getPercentile(25)) - py(y, d.getPercentile(75)),
                     cx - w / 2, py(y, d.getPercentile(50)), cx + w / 2, py(y, d.getPercentile(50))));
+            if (Double.isFinite(s.majorityRate())) {
+                // chance: what a model that always answers the test part's most frequent class scores
+                svg.append(String.format(Locale.ROOT,
+                        "<line class=\"chance\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#777\" "
+                        + "stroke-dasharray=\"5 3\"><title>majority class: %s%%</title></line>",
+                        cx - band * 0.45, py(y, s.majorityRate()), cx + band * 0.45, py(y, s.majorityRate()),
+                        num(s.majorityRate())));
+            }
             for (RunResult run : s.runs()) {
                 svg.append(String.format(Locale.ROOT,
                         "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#2c7fb8\"><title>run %d: %s%%</title></circle>",
@@ -186,7 +214,7 @@ public final class SvgCharts {
             }
             svg.append(text(cx, HEIGHT - BOTTOM + 18, "middle", "Scheme " + s.scheme()));
         }
-        svg.append(text(WIDTH - RIGHT, 16, "end", "red: the paper's mean and one SD"));
+        svg.append(text(WIDTH - RIGHT, 16, "end", "red: the paper's mean \u00b1 one SD; dashed: majority-class rate"));
         return close(svg);
     }
 
@@ -287,7 +315,7 @@ public final class SvgCharts {
         mark(svg, labels, y, c.level1(), first, top, xOf, "#2c7fb8");
         mark(svg, labels, y, c.level2(), first, top, xOf, "#e67e22");
         return close(svg.append(text(LEFT + 4, 16, "start",
-                c.name() + ": " + c.images() + " images, last " + top.size() + " merges")));
+                c.name() + String.format(Locale.ROOT, ": %,d images, last %d merges", c.images(), top.size()))));
     }
 
     /** Leaves of the drawn tree, left to right. */
@@ -328,9 +356,9 @@ public final class SvgCharts {
             }
             double cy = py(y, height(n.dendrogramId(), first, top));
             svg.append(String.format(Locale.ROOT,
-                    "<g class=\"node\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/><title>%s: %d images</title></g>",
+                    "<g class=\"node\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/><title>%s: %,d images</title></g>",
                     x, cy, colour, Escape.html(n.id()), n.size()));
-            svg.append(labels.place(x + 5, cy - 5, "start", n.id() + " (" + n.size() + ")"));
+            svg.append(labels.place(x + 5, cy - 5, "start", n.id() + String.format(Locale.ROOT, " (%,d)", n.size())));
         }
     }
 
@@ -395,7 +423,7 @@ public final class SvgCharts {
 
     /**
      * Text labels that keep clear of each other: a label that would overlap one already placed moves up or down a
-     * line at a time (widths estimated at 6.2 px a character of the 11-px font).
+     * line at a time (widths estimated at 6.8 px a character of the 11-px DejaVu Sans).
      */
     private static final class Labels {
         private static final double LINE = 12;
@@ -403,7 +431,12 @@ public final class SvgCharts {
         private final List<double[]> boxes = new ArrayList<>();
 
         String place(double x, double y, String anchor, String s) {
-            double w = 6.2 * s.length();
+            double w = 6.8 * s.length();
+            if (anchor.equals("start") && x + w > WIDTH - 2) {
+                // a label that would run off the right edge goes to the left of its point instead
+                x -= 10;
+                anchor = "end";
+            }
             double left = switch (anchor) {
                 case "end" -> x - w;
                 case "middle" -> x - w / 2;
@@ -418,7 +451,10 @@ public final class SvgCharts {
                 }
             }
             boxes.add(new double[] {left, chosen - 10, left + w, chosen + 2});
-            return text(x, chosen, anchor, s);
+            // a white backing keeps the label readable where a tree line passes under it
+            return String.format(Locale.ROOT,
+                    "<rect class=\"label-back\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"13\" fill=\"#fff\" "
+                    + "fill-opacity=\"0.9\"/>", left - 1, chosen - 10, w + 2) + text(x, chosen, anchor, s);
         }
 
         private static boolean overlap(double[] a, double[] b) {

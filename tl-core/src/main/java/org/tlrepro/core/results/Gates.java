@@ -91,14 +91,14 @@ public final class Gates {
         double[] b = baseline.samples().get(metric);
         double[] n = current.samples().get(metric);
         if (b.length < 2 || n.length < 2) {
-            return new Rule.Outcome(rule, now, Rule.Status.FAIL, values + "; Welch's t-test needs at least 2 runs on "
-                    + "each side, there are " + b.length + " (baseline) and " + n.length + " (now)");
+            return new Rule.Outcome(rule, now, Rule.Status.FAIL, values + "; Welch's t-test needs at least 2 "
+                    + Samples.unit(metric) + " on each side, there are " + b.length + " (baseline) and " + n.length + " (now)");
         }
         Comparison c = Comparison.welch(b, n);
         boolean significant = c.p() < rule.alpha();
         boolean large = rule.maximumChange() == null || Math.abs(c.change()) > rule.maximumChange();
-        String test = String.format(Locale.ROOT, "; Welch's t-test over %d and %d runs: t = %s, p = %s %s alpha %s",
-                c.baselineN(), c.nowN(), Double.isInfinite(c.t()) ? (c.t() > 0 ? "+inf" : "-inf")
+        String test = String.format(Locale.ROOT, "; Welch's t-test over %d and %d %s: t = %s, p = %s %s alpha %s",
+                c.baselineN(), c.nowN(), Samples.unit(metric), Double.isInfinite(c.t()) ? (c.t() > 0 ? "+inf" : "-inf")
                         : String.format(Locale.ROOT, "%.2f", c.t()),
                 String.format(Locale.ROOT, "%.3g", c.p()), significant ? "<" : ">=", rule.alpha())
                 + (rule.maximumChange() == null ? "" : ", changes up to " + rule.maximumChange() + " tolerated");

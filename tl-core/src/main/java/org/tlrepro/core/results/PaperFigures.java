@@ -31,7 +31,7 @@ public record PaperFigures(Regression distance, Regression sourceRatio, Regressi
                 .sum();
         boolean ratios = true;
         for (PaperValues.Table3Row row : paper.table3()) {
-            String label = row.targetU() + "+" + row.targetP();
+            String label = row.targetP() + "+" + row.targetU();
             distance.add(new Regression.Point(label, row.oneMinusCosineDistance(), row.improvement()));
             Integer u = sizes.get(row.targetU());
             Integer p = sizes.get(row.targetP());

@@ -140,7 +140,7 @@ public final class ResultsBuilder {
             out.add(runs + " runs per scheme (the paper: " + theirs.runs() + ")");
         }
         if (setup == null) {
-            out.add("the input size, epochs and learning rate were not recorded with these results");
+            // not recorded is not reduced: the report says so apart (ReportModel's "unrecorded")
             return out;
         }
         Protocol p = setup.protocol();

@@ -28,6 +28,11 @@ public final class Samples {
                 "table2.improvement", "table3.meanImprovement");
     }
 
+    /** What one value of a metric's samples is: a run, or (for Table 3) a combination's mean over its runs. */
+    public static String unit(String metric) {
+        return metric.trim().startsWith("table3.") ? "combinations" : "runs";
+    }
+
     /** Every metric of {@link #metrics()} with its values (an empty array where the runs have none). */
     public static Map<String, double[]> of(List<RunResult> runs) {
         Map<String, double[]> out = new LinkedHashMap<>();

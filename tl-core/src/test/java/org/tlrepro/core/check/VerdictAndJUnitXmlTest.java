@@ -48,15 +48,21 @@ class VerdictAndJUnitXmlTest {
         var xp = XPathFactory.newInstance().newXPath();
         assertEquals("5", xp.evaluate("/testsuite/@tests", doc));
         assertEquals("1", xp.evaluate("/testsuite/@failures", doc));
-        assertEquals("3", xp.evaluate("/testsuite/@skipped", doc));
+        assertEquals("2", xp.evaluate("/testsuite/@skipped", doc), "the claim that does not hold and the comparison");
         assertEquals(5.0, (Double) xp.evaluate("count(//testcase)", doc, XPathConstants.NUMBER));
         assertEquals(1.0, (Double) xp.evaluate("count(//testcase/failure)", doc, XPathConstants.NUMBER));
         assertEquals("tl.check.rules", xp.evaluate("//testcase[failure]/@classname", doc));
         assertTrue(xp.evaluate("//testcase[failure]/failure/@message", doc)
                 .startsWith("FAIL Scheme 1 learns: table2.scheme1.minAboveMajority = 3.0000"));
-        assertEquals(2.0, (Double) xp.evaluate("count(//testcase[@classname='tl.check.paperClaims']/skipped)", doc,
-                XPathConstants.NUMBER), "claims are skipped testcases, not failures");
+        // a claim that holds passes; one that does not is skipped with its value, never a failure
+        assertEquals(2.0, (Double) xp.evaluate("count(//testcase[@classname='tl.check.paperClaims'])", doc,
+                XPathConstants.NUMBER));
+        assertEquals(1.0, (Double) xp.evaluate("count(//testcase[@classname='tl.check.paperClaims']/skipped)", doc,
+                XPathConstants.NUMBER));
+        assertEquals(0.0, (Double) xp.evaluate("count(//testcase[@classname='tl.check.paperClaims']/failure)", doc,
+                XPathConstants.NUMBER));
         assertTrue(xp.evaluate("(//testcase[@classname='tl.check.paperClaims'])[2]/skipped/@message", doc)
-                .startsWith("the claim does not hold: "));
+                .startsWith("the claim does not hold: "), xp.evaluate("//testcase[skipped]/skipped/@message", doc));
+        assertTrue(xp.evaluate("/testsuite/@timestamp", doc).matches("\\d{4}-\\d{2}-\\d{2}T.*"));
     }
 }

@@ -8,7 +8,7 @@ class EscapeTest {
 
     @Test
     void negativeNumbersGetAMinusSignInLatexButHyphensStay() {
-        assertEquals("\\textminus{}26.21 and (\\textminus{}0.5) but P1-U2, source-target, 1e-5",
+        assertEquals("\\(-\\)26.21 and (\\(-\\)0.5) but P1-U2, source-target, 1e-5",
                 Escape.tex("-26.21 and (-0.5) but P1-U2, source-target, 1e-5"));
     }
 

@@ -46,6 +46,49 @@ class LatexReportCompilesTest {
         assertCompilesCleanly(folder, "article");
     }
 
+    /**
+     * What a journal's paper does: a two-column document in another folder inputs the report from its subfolder,
+     * holding its own tables and figures before ours. It compiles with no missing file, the report's tables keep the
+     * paper's numbers (1, 2, 3a, 3b) and the paper's own table after them keeps its number; and, where poppler's
+     * pdffonts is installed, the PDF has no Type 3 font and no font that is not embedded.
+     */
+    @Test
+    void aTwoColumnPaperInputsTheReportFromASubfolder(@TempDir Path dir) throws Exception {
+        assumeTrue(onPath("pdflatex"), "pdflatex is not on the PATH");
+        Path report = render(dir);
+        Path paper = report.getParent();
+        String sub = report.getFileName().toString();
+        Files.writeString(paper.resolve("paper.tex"), "\\documentclass[twocolumn]{article}\n"
+                + "\\usepackage{booktabs}\n\\usepackage{graphicx}\n\\newcommand{\\tlreportdir}{" + sub + "/}\n"
+                + "\\begin{document}\nOur own table comes first.\n"
+                + "\\begin{table}[h]\\caption{The paper's own}\\label{tab:own}\\centering x\\end{table}\n"
+                + "\\input{" + sub + "/tables}\n\\input{" + sub + "/figures}\n"
+                + "\\begin{table}[h]\\caption{Another of its own}\\label{tab:own2}\\centering y\\end{table}\n"
+                + "\\end{document}\n");
+        pdflatex(paper, "paper");
+        String log = pdflatex(paper, "paper");
+        assertFalse(log.contains("File `") && log.contains("not found"), log);
+        String aux = Files.readString(paper.resolve("paper.aux"), StandardCharsets.ISO_8859_1);
+        for (String[] label : new String[][] {{"tab:own", "1"}, {"tab:tl-table1", "1"}, {"tab:tl-table2", "2"},
+                {"tab:tl-table3", "3a"}, {"tab:tl-table3-paper", "3b"}, {"tab:own2", "2"}}) {
+            assertTrue(aux.contains("\\newlabel{" + label[0] + "}{{" + label[1] + "}"),
+                    label[0] + " should be numbered " + label[1] + ":\n" + aux);
+        }
+        assumeTrue(onPath("pdffonts"), "pdffonts (poppler-utils) is not on the PATH");
+        Process p = new ProcessBuilder("pdffonts", "paper.pdf").directory(paper.toFile()).redirectErrorStream(true)
+                .start();
+        String fonts = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(1, TimeUnit.MINUTES));
+        List<String> rows = fonts.lines().skip(2).toList();
+        assertFalse(rows.isEmpty(), fonts);
+        for (String row : rows) {
+            assertFalse(row.contains("Type 3"), "a Type 3 (bitmap) font:\n" + fonts);
+            // columns: name type encoding emb sub uni object ID
+            String[] cols = row.trim().split("\\s+");
+            assertEquals("yes", cols[cols.length - 5], "a font that is not embedded:\n" + fonts);
+        }
+    }
+
     private static Path render(Path dir) {
         ReportFiles files = ReportStage.write(SyntheticResults.build(true),
                 new ReportRequest(dir, null, null, ReportStageTest.RULES));

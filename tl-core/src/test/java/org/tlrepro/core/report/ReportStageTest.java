@@ -96,7 +96,7 @@ class ReportStageTest {
             } else {
                 byte[] pdf = Files.readAllBytes(f);
                 assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII), f.toString());
-                assertTrue(tex.contains("{figures/" + f.getFileName() + "}"), tex);
+                assertTrue(tex.contains("{\\tlreportdir figures/" + f.getFileName() + "}"), tex);
             }
         }
         assertTrue(Files.readString(files.latex()).contains("\\input{figures}"));
@@ -130,15 +130,17 @@ class ReportStageTest {
         assertEquals(List.of("runs.csv", "epochs.csv", "schemes.csv", "combinations.csv"),
                 files.csv().stream().map(p -> p.getFileName().toString()).toList());
         List<String> runs = Files.readAllLines(files.csv().get(0));
-        assertEquals("experiment,scheme,run,seed,trainSize,testSize,testLoss,testAccuracy,majorityRate,"
-                + "predictedOneClass,epochs,seconds,imagesPerSecond,fingerprint", runs.get(0));
+        assertEquals("table,combination,scheme,run,seed,trainSize,testSize,testLoss,testAccuracy,majorityRate,"
+                + "predictedOneClass,confusion,positiveClass,truePositives,falseNegatives,falsePositives,"
+                + "trueNegatives,sensitivity,specificity,balancedAccuracy,epochs,seconds,imagesPerSecond,fingerprint",
+                runs.get(0));
         assertEquals(1 + 6 + 2 * 2 + 2, runs.size(), "header, 6 Table 2 runs, 2 + 1 runs of 2 schemes in Table 3");
-        assertTrue(runs.get(1).startsWith("table2,1,1,8,70,30,0.5,60.0,"), runs.get(1));
-        assertTrue(runs.stream().anyMatch(l -> l.startsWith("\"table3/P<&>1+U1\",") || l.startsWith("table3/P<&>1+U1,")),
-                "the odd combination's runs");
+        // a table and a combination column
+        assertTrue(runs.get(1).startsWith("table2,,1,1,8,70,30,0.5,60.0,"), runs.get(1));
+        assertTrue(runs.stream().anyMatch(l -> l.startsWith("table3,\"P<&>1+U1\",")), "the odd combination's runs");
         List<String> epochs = Files.readAllLines(files.csv().get(1));
-        assertEquals("experiment,scheme,run,epoch,trainingLoss", epochs.get(0));
-        assertEquals("table2,1,1,1,0.6", epochs.get(1));
+        assertEquals("table,combination,scheme,run,epoch,trainingLoss", epochs.get(0));
+        assertEquals("table2,,1,1,1,0.6", epochs.get(1));
         List<String> schemes = Files.readAllLines(files.csv().get(2));
         assertEquals(3, schemes.size());
         assertTrue(schemes.get(1).startsWith("1,\"70% of the target\",3,70.0,10.0,60.0,80.0,"), schemes.get(1));
@@ -158,8 +160,8 @@ class ReportStageTest {
         }
         assertEquals(List.of("Figure 4 (not in the paper)", "Figure 5 (not in the paper)", "Figure 1a", "Figure 2a",
                 "Figure 2b", "Figure 3a", "Figure 3b"), captions);
-        assertEquals(16, count(doc, "//*[local-name()='circle'][@class='paper']") / 2,
-                "the paper's 16 combinations in Figures 3a and 3b");
+        assertEquals(3 * 16, count(doc, "//*[local-name()='circle'][@class='paper']"),
+                "the paper's 16 combinations in Figures 2b, 3a and 3b");
         assertEquals(2, count(doc, "//*[local-name()='line'][@class='paper-sd']"), "the paper's SD of Schemes 1 and 4");
     }
 
@@ -175,12 +177,26 @@ class ReportStageTest {
     }
 
     @Test
+    void aSchemeBelowItsMajorityRateIsWarnedOf(@TempDir Path dir) throws Exception {
+        ReportFiles f = ReportStage.write(SyntheticResults.build(true, 2, 0.55, 0.57, 0.59),
+                new ReportRequest(dir, null, null, RULES));
+        Document doc = parse(Files.readString(f.html()));
+        String warning = text(doc, "//p[contains(@class,'below-majority')]");
+        assertTrue(warning.contains("Scheme 1's mean accuracy, 57.00%, is below the 60.00%"), warning);
+        assertEquals(1, count(doc, "//p[contains(@class,'below-majority')]"), "Scheme 4 (62%) is above: " + warning);
+        assertTrue(Files.readString(f.summary()).contains("Scheme 1's mean accuracy, 57.00%, is below"));
+        assertEquals(0, count(parse(html), "//p[contains(@class,'below-majority')]"), "none where every scheme learns");
+    }
+
+    @Test
     void aReducedConfigurationIsSaidAtTheTopAndTheHeadlineGivesThePapersGain() throws Exception {
         Document doc = parse(html);
         String banner = text(doc, "//p[@id='reduced']");
         assertTrue(banner.contains("100 images per class (the paper: 5,000)"), banner);
         assertTrue(banner.contains("3 runs per scheme (the paper: 10)"), banner);
-        assertTrue(doc.getDocumentElement().getTextContent().contains("points (the paper: +6.76)"));
+        assertTrue(text(doc, "//p[@id='headline']").contains("percentage points (95% confidence interval "),
+                text(doc, "//p[@id='headline']"));
+        assertTrue(text(doc, "//p[@id='headline']").contains("the paper: +6.76."), text(doc, "//p[@id='headline']"));
         assertTrue(Files.readString(files.summary()).contains("**Not the paper's configuration:** 100 images"));
         assertTrue(Files.readString(files.latex()).contains("(the paper: +6.76)"));
     }
@@ -219,7 +235,7 @@ class ReportStageTest {
         assertEquals("0.00", text(doc, "//table[@id='table3']/tbody/tr[1]/td[13]"), "SD of the per-run improvement");
         assertEquals("n/a", text(doc, "//table[@id='table3']/tbody/tr[2]/td[13]"), "no SD of a single run");
         assertEquals(16, count(doc, "//table[@id='table3-paper']/tbody/tr"));
-        assertEquals("U2+P2", text(doc, "//table[@id='table3-paper']/tbody/tr[1]/td[2]"));
+        assertEquals("P2+U2", text(doc, "//table[@id='table3-paper']/tbody/tr[1]/td[2]"));
         assertEquals("+9.00", text(doc, "//table[@id='table3-paper']/tbody/tr[1]/td[9]"), "ours at the paper's rank 1");
         assertEquals("not trained", text(doc, "//table[@id='table3']/tbody/tr[3]/td[2]"));
         assertTrue(html.contains("assigned independently"));
@@ -276,7 +292,9 @@ class ReportStageTest {
         String md = Files.readString(files.summary());
         assertTrue(md.contains("Table 2\n-------\n"), md);
         assertTrue(md.contains("| Scheme | Trained on | Runs | Mean accuracy (%) |"), md);
-        assertTrue(md.startsWith("# tl report summary\n\n**PASS: 1 of 1 rules met; paper claims: 0 of 1 hold**.\n"), md);
+        assertTrue(md.startsWith("# tl report summary\n\n**Scheme 4 minus Scheme 1 (mean test accuracy): +5.00 "
+                + "percentage points"), md);
+        assertTrue(md.contains("PASS: 1 of 1 rules met; paper claims: 0 of 1 hold.\n"), md);
         assertTrue(md.contains("| 1 | 70% of the target | 3 | 70.00 | 10.00 | 60.00 | +0.00 | 1 | 69.06 | 4.00 | +0.94 |"),
                 md);
         assertTrue(md.contains("**Warning: "), "a run predicted one class: " + md);
@@ -285,7 +303,7 @@ class ReportStageTest {
         assertTrue(md.contains("P\\<&\\>1+U1"), md);
         for (String line : md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Scheme")).toList()) {
             long cells = line.replace("\\|", "").chars().filter(c -> c == '|').count() - 1;
-            assertTrue(cells == 11 || cells == 16, "cells in: " + line);
+            assertTrue(cells == 4 || cells == 11 || cells == 16, "cells in: " + line); // claims, Tables 2, 3
         }
     }
 
@@ -304,7 +322,7 @@ class ReportStageTest {
     }
 
     @Test
-    void withABaselineTheSummaryOpensWithTheVerdictAndTheDiff(@TempDir Path dir) throws Exception {
+    void withABaselineTheSummaryOpensWithTheResultTheVerdictAndWhatChanged(@TempDir Path dir) throws Exception {
         Results now = SyntheticResults.build(true);
         Map<String, Double> old = new LinkedHashMap<>(Metrics.of(now));
         old.put("table2.scheme1.mean", 72.5);
@@ -313,14 +331,24 @@ class ReportStageTest {
         List<Rule> rules = List.of(RULES.get(0), Rule.welch("Scheme 4 unchanged", "table2.scheme4.mean", 0.001));
         ReportFiles f = ReportStage.write(now, new ReportRequest(dir, null, null, rules, baseline));
         String md = Files.readString(f.summary());
-        assertTrue(md.startsWith("# tl report summary\n\n**PASS: 2 of 2 rules met**; compared with the baseline "
-                + baseline + ".\n"), md);
+        // the headline result first, then the verdict, the baseline named (no project folder known: as given)
+        assertTrue(md.startsWith("# tl report summary\n\n**Scheme 4 minus Scheme 1 (mean test accuracy): "), md);
+        assertTrue(md.contains("** PASS: 2 of 2 rules met; compared with the baseline " + baseline + ".\n"), md);
         assertTrue(md.contains("| Metric | Baseline | Now | Change |"), md);
         assertTrue(md.contains("| table2.scheme1.mean | 72.5000 | 70.0000 | -2.5000 |"), md);
-        assertTrue(md.contains("| table2.scheme4.mean | 75.0000 | 75.0000 | 0 |"), md);
+        assertFalse(md.contains("| table2.scheme4.mean |"), "only what changed: " + md);
         assertTrue(md.indexOf("Against the baseline") < md.indexOf("Table 2\n"), "the diff comes first");
         Document doc = parse(Files.readString(f.html()));
         assertEquals("-2.5000", text(doc, "//table[@id='diff']/tbody/tr[td[1]='table2.scheme1.mean']/td[4]"));
+        assertEquals(1, count(doc, "//table[@id='diff']/tbody/tr"), "only the changed metric");
+        assertTrue(text(doc, "//p[@id='headline']").startsWith("Scheme 4 minus Scheme 1"));
+
+        // the baseline compared with itself: no table, one sentence
+        Baseline.write(baseline, Metrics.of(now), now.runs());
+        ReportFiles same = ReportStage.write(now, new ReportRequest(dir.resolve("same"), null, null, rules, baseline));
+        Document sameDoc = parse(Files.readString(same.html()));
+        assertEquals(0, count(sameDoc, "//table[@id='diff']"));
+        assertTrue(text(sameDoc, "//p[@id='baseline']").startsWith("Every metric is the baseline's"));
     }
 
     @Test
@@ -347,7 +375,11 @@ class ReportStageTest {
         Document doc = parse(Files.readString(f.html()));
         assertEquals(0, count(doc, "//table[@id='table1']"));
         assertTrue(text(doc, "//p[@id='table1']").contains("do not record the network"));
-        assertTrue(text(doc, "//p[@id='reduced']").contains("were not recorded"));
+        assertTrue(text(doc, "//p[@id='unrecorded']").contains("were not recorded"));
+        // the banner lists what the results show to be reduced (their sizes and run counts), never what is unknown
+        String banner = text(doc, "//p[@id='reduced']");
+        assertTrue(banner.contains("100 images per class"), banner);
+        assertFalse(banner.contains("not recorded"), banner);
         assertFalse(Files.readString(f.tables()).contains("tab:tl-table1"));
     }
 

@@ -26,7 +26,8 @@ class SvgChartsTest {
         Regression r = Regression.fit("x <distance>", "y", List.of(new Regression.Point("A&B", 0.1, 1),
                 new Regression.Point("C", 0.2, 3), new Regression.Point("D", 0.3, 5)));
         Document svg = parse(SvgCharts.scatter(r));
-        assertEquals(3, svg.getElementsByTagName("circle").getLength());
+        assertEquals(3, countClass(svg, "ours"));
+        assertEquals(1, countClass(svg, "legend"), "one legend entry: ours");
         assertEquals(1, countClass(svg, "fit"));
         assertTrue(svg.getDocumentElement().getTextContent().contains("slope = 20.0, R\u00b2 = 1.000, p = "),
                 svg.getDocumentElement().getTextContent());

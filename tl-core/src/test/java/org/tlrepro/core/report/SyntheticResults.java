@@ -40,9 +40,13 @@ final class SyntheticResults {
 
     /** The same with {@code oddCombinationRuns} runs of the first combination (the other has one). */
     static Results build(boolean withPaper, int oddCombinationRuns) {
+        return build(withPaper, oddCombinationRuns, 0.60, 0.70, 0.80);
+    }
+
+    /** The same with the given Scheme 1 accuracies (Scheme 4: each 5 points higher); the majority rate is 60%. */
+    static Results build(boolean withPaper, int oddCombinationRuns, double... s1) {
         List<SubsetPair> combos = List.of(pair(ODD_COMBINATION, 0.01, 50, 60), pair("P2+U2", 0.03, 70, 80));
         List<RunResult> runs = new ArrayList<>();
-        double[] s1 = {0.60, 0.70, 0.80};
         for (int i = 0; i < s1.length; i++) {
             runs.add(run("table2", 1, i + 1, s1[i]));
             runs.add(run("table2", 4, i + 1, s1[i] + 0.05));

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.tlrepro.core.TlException;
+import org.tlrepro.core.cluster.SubsetPair;
 import org.tlrepro.core.train.RunResult;
 
 class GatesTest {
@@ -160,6 +161,25 @@ class GatesTest {
         assertTrue(o.failed());
         assertTrue(o.describe().contains("at least 2 runs on each side, there are 3 (baseline) and 1 (now)"),
                 o.describe());
+    }
+
+    @Test
+    void aTable3WelchRuleCountsCombinationsNotRuns() {
+        assertEquals("combinations", Samples.unit("table3.meanImprovement"));
+        assertEquals("runs", Samples.unit("table2.improvement"));
+        List<SubsetPair> combos = List.of(ResultsBuilderTest.pair("P1+U1", 0.01, 50, 60),
+                ResultsBuilderTest.pair("P1+U2", 0.02, 60, 70), ResultsBuilderTest.pair("P2+U1", 0.03, 70, 80));
+        List<RunResult> runs = new ArrayList<>();
+        double gain = 0;
+        for (SubsetPair p : combos) {
+            runs.add(ResultsBuilderTest.run("table3/" + p.id(), 1, 1, 0.7));
+            runs.add(ResultsBuilderTest.run("table3/" + p.id(), 4, 1, 0.72 + (gain += 0.01)));
+        }
+        Results three = ResultsBuilder.build(ResultsBuilderTest.clustering(combos), runs, ResultsBuilderTest.paper());
+        Rule.Outcome o = Gates.check(three, List.of(Rule.welch("t3", "table3.meanImprovement", 0.01)),
+                baselineOf(three)).get(0);
+        assertTrue(o.describe().contains("over 3 and 3 combinations"), o.describe());
+        assertFalse(o.describe().contains("runs"), o.describe());
     }
 
     @Test
