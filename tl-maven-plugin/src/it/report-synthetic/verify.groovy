@@ -49,7 +49,14 @@ assert provenance.seeds.size() == metrics['table2.scheme1.runs'] * 4
     assert new File(report, "figures/${name}.svg").isFile() : name
     assert new File(report, "figures/${name}.pdf").bytes[0..4] == '%PDF-'.bytes as List : name
 }
-assert new File(report, 'csv/runs.csv').readLines()[0].startsWith('experiment,scheme,run,seed,')
+def runsCsv = new File(report, 'csv/runs.csv').readLines()
+assert runsCsv[0].startsWith('table,combination,scheme,run,seed,')
+assert runsCsv[0].contains(',truePositives,falseNegatives,falsePositives,trueNegatives,sensitivity,specificity,')
+assert runsCsv[1].startsWith('table2,,1,1,')
+// provenance: a format version, the CPU model, every resolved setting, paths relative to the project
+assert provenance.format == 'tl-provenance/2'
+assert provenance.settings['tl.runs'] != null // a default, resolved
+assert !new File(report, 'provenance.json').text.contains(basedir.absolutePath)
 
 def log = new File(basedir, 'build.log').text
 assert log.contains(':report (report)')
