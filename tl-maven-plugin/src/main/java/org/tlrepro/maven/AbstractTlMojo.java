@@ -2,6 +2,7 @@ package org.tlrepro.maven;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.tlrepro.core.embed.EmbedderKind;
 import org.tlrepro.core.embed.EmbeddingModel;
 import org.tlrepro.core.embed.Preprocessing;
 import org.tlrepro.core.embed.keras.Architecture;
+import org.tlrepro.core.fetch.DownloadLimits;
+import org.tlrepro.core.fetch.HttpDownloader;
 import org.tlrepro.core.fetch.NetworkSettings;
 import org.tlrepro.core.fetch.ProxySetting;
 import org.tlrepro.core.fetch.RemoteFile;
@@ -126,6 +129,20 @@ public abstract class AbstractTlMojo extends AbstractMojo {
     /** Layer whose activations are the embedding. */
     @Parameter(property = "tl.featureLayer", defaultValue = "avg_pool")
     protected String featureLayer;
+
+    /**
+     * Seconds a download may wait for the server to answer, and then for each next byte of the body; past it the
+     * download fails, naming the URL (the bytes received are kept and resumed by the next build).
+     */
+    @Parameter(property = "tl.downloadTimeout", defaultValue = "60")
+    protected int downloadTimeout;
+
+    /**
+     * The most bytes a downloaded file may hold: a larger announced length is refused, a longer body cut off and
+     * deleted. Default 4 GiB, about twelve times the NIH archive.
+     */
+    @Parameter(property = "tl.downloadMaxBytes", defaultValue = "4294967296")
+    protected long downloadMaxBytes;
 
     /** Worker threads for parallel work such as image decoding. */
     @Parameter(property = "tl.threads", defaultValue = "2")
@@ -291,6 +308,12 @@ public abstract class AbstractTlMojo extends AbstractMojo {
                     + "it with tl.model (or list files in <models>)");
         }
         return List.of(arch.kerasWeights());
+    }
+
+    /** A downloader with Maven's network settings and the download limits of tl.downloadTimeout/MaxBytes. */
+    protected HttpDownloader downloader() {
+        return new HttpDownloader(network(), new DownloadLimits(Duration.ofSeconds(downloadTimeout),
+                Duration.ofSeconds(downloadTimeout), downloadMaxBytes));
     }
 
     /** Offline or not, and the active proxies of settings.xml with their passwords decrypted. */

@@ -8,7 +8,6 @@ import org.tlrepro.core.cluster.ClusterStage;
 import org.tlrepro.core.cluster.Linkage;
 import org.tlrepro.core.cluster.Metric;
 import org.tlrepro.core.embed.EmbedderKind;
-import org.tlrepro.core.fetch.HttpDownloader;
 import org.tlrepro.core.train.RunExecutors;
 
 /**
@@ -59,7 +58,7 @@ public class ClusterMojo extends AbstractExecutorMojo {
 
     @Override
     protected void run() {
-        new ClusterStage(new HttpDownloader(network())).run(new ClusterRequest(layout().prepare(),
+        new ClusterStage(downloader()).run(new ClusterRequest(layout().prepare(),
                 layout().cluster(), embeddingModel(embedBatch, EmbedderKind.parse(embedder)), mirror(), cache.toPath(), Linkage.parse(linkage),
                 Metric.parse(metric), force),
                 RunExecutors.createEmbedding(executor, executorSettings(), getClass().getClassLoader()));

@@ -9,7 +9,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.cluster.ClusterOutput;
-import org.tlrepro.core.fetch.HttpDownloader;
 import org.tlrepro.core.fetch.InputCheck;
 import org.tlrepro.core.fetch.RemoteFile;
 import org.tlrepro.core.prepare.PrepareRequest;
@@ -76,7 +75,7 @@ public class PrepareMojo extends AbstractDataSetMojo {
         List<InputCheck.Requirement> later = Files.isRegularFile(layout().cluster().resolve(ClusterOutput.RESULT))
                 ? List.of() : List.of(new InputCheck.Requirement("the embedding network (tl.architecture="
                 + architecture + ")", embeddingModel(1).sources()));
-        new PrepareStage(new HttpDownloader(network())).run(new PrepareRequest(manifest.toPath(),
+        new PrepareStage(downloader()).run(new PrepareRequest(manifest.toPath(),
                 pathOrNull(sampleList), perClass, seed, imageSize, sources, mirror(), pathOrNull(cache),
                 layout().prepare(), force, threads, pathOrNull(images), later));
     }

@@ -76,6 +76,7 @@ public final class FileFetcher {
                             + ": replace it with the original or remove it");
                 }
                 LOG.info("Using {} from the mirror {}{}", f.name(), mirror, verified(f));
+                discardPartials(candidates, f.name() + " is in the mirror");
                 return new FetchedFile(f, inMirror, "mirror");
             }
         }
@@ -85,6 +86,7 @@ public final class FileFetcher {
                 String mismatch = f.mismatch(FileDigest.of(inCache));
                 if (mismatch == null) {
                     LOG.info("Using {} from the cache {}{}", f.name(), cache, verified(f));
+                    discardPartials(candidates, f.name() + " is in the cache");
                     return new FetchedFile(f, inCache, "cache");
                 }
                 LOG.warn("Cached {} has {}; fetching it again", inCache, mismatch);
@@ -125,6 +127,13 @@ public final class FileFetcher {
         }
         throw new TlException("none of " + tried + " is in the mirror " + mirror + " or the cache " + cache
                 + ", and none has a URL: put the file in the mirror folder (tl.mirror) or configure its URL");
+    }
+
+    /** A partial download of any candidate is not needed once one of them is at hand. */
+    private void discardPartials(List<RemoteFile> candidates, String why) {
+        if (cache != null) {
+            candidates.forEach(c -> HttpDownloader.discardPartial(cache.resolve(c.name()), why));
+        }
     }
 
     /** The error of an offline build that lacks every one of {@code candidates}. */

@@ -16,6 +16,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +38,9 @@ import org.tlrepro.core.progress.Progress;
  * complete and matches every checksum the file has, logging bytes, rate and ETA as it goes. A download cut short
  * keeps its partial file and the server's validator ({@code <name>.partial.url}), so that the next build asks only
  * for the rest (HTTP Range, with If-Range so that a changed file starts over). Honours Maven's offline mode (no request at
- * all) and the proxies of {@code settings.xml}.
+ * all) and the proxies of {@code settings.xml}. Every wait is bounded ({@link DownloadLimits}): a server that does not
+ * answer, a body that stalls and a body that runs past the size limit each end the download with a message naming the
+ * URL, the cause and the mirror folder as the way out.
  */
 public final class HttpDownloader {
 
@@ -41,6 +49,7 @@ public final class HttpDownloader {
 
     private final HttpClient client;
     private final NetworkSettings network;
+    private final DownloadLimits limits;
 
     /** Online, direct. */
     public HttpDownloader() {
@@ -48,7 +57,12 @@ public final class HttpDownloader {
     }
 
     public HttpDownloader(NetworkSettings network) {
+        this(network, DownloadLimits.DEFAULT);
+    }
+
+    public HttpDownloader(NetworkSettings network, DownloadLimits limits) {
         this.network = network;
+        this.limits = limits;
         SettingsProxySelector proxies = new SettingsProxySelector(network.proxies());
         HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30)).proxy(proxies);
@@ -79,7 +93,7 @@ public final class HttpDownloader {
                     + " in the mirror folder (tl.mirror) or the cache (tl.cache), or build without -o");
         }
         // in a folder of their own beside the target: same file system for the rename, and the cache stays tidy
-        Path partial = target.toAbsolutePath().resolveSibling(".partial").resolve(target.getFileName() + ".partial");
+        Path partial = partialOf(target);
         try {
             Files.createDirectories(partial.getParent());
             FileLocks.withLock(partial, () -> {
@@ -91,6 +105,33 @@ public final class HttpDownloader {
         }
     }
 
+    /** Where the partial download of {@code target} is kept: in a folder of its own beside it. */
+    static Path partialOf(Path target) {
+        return target.toAbsolutePath().resolveSibling(".partial").resolve(target.getFileName() + ".partial");
+    }
+
+    /**
+     * Deletes an earlier partial download of {@code target} that is no longer needed (the file came from the mirror
+     * or the cache), saying so; one that another build is writing now is left alone.
+     */
+    public static void discardPartial(Path target, String why) {
+        Path partial = partialOf(target);
+        if (!Files.exists(partial)) {
+            return;
+        }
+        try {
+            FileLocks.tryWithLock(partial, () -> {
+                long bytes = Files.isRegularFile(partial) ? Files.size(partial) : 0;
+                Files.deleteIfExists(partial);
+                Files.deleteIfExists(partial.resolveSibling(partial.getFileName() + ".url"));
+                LOG.info("Deleted the partial download {} ({} bytes): {}", partial, bytes, why);
+                return null;
+            });
+        } catch (IOException e) {
+            LOG.warn("Could not delete the partial download {}: {}", partial, e.toString());
+        }
+    }
+
     private void downloadLocked(RemoteFile file, Path target, Path partial) throws IOException {
         URI url = file.url();
         Path validatorFile = partial.resolveSibling(partial.getFileName() + ".url");
@@ -99,7 +140,7 @@ public final class HttpDownloader {
         Optional<ProxySetting> proxy = proxyFor(url);
         LOG.info("Downloading {} to {}{}{}", url, target, proxy.map(p -> " through the " + p.describe()).orElse(""),
                 have > 0 ? ", resuming after " + have + " bytes" : "");
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(limits.answer()).GET();
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
             if (!validator.isEmpty()) {
@@ -109,6 +150,11 @@ public final class HttpDownloader {
         HttpResponse<InputStream> response;
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new TlException("cannot download " + url + ": the server did not answer within "
+                    + limits.answer().toSeconds() + " s" + proxy.map(p -> " (through the " + p.describe()
+                    + " of settings.xml)").orElse("") + ". Check the network, or put " + file.name()
+                    + " in the mirror folder (tl.mirror)", e);
         } catch (IOException e) {
             throw new TlException("cannot download " + url + ": " + e + proxy.map(p -> " (through the "
                     + p.describe() + " of settings.xml)").orElse("") + ". Check the network, or put "
@@ -137,6 +183,14 @@ public final class HttpDownloader {
                 from = 0;
                 total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
             } else {
+                if (response.statusCode() / 100 == 3) {
+                    // HttpClient follows redirects within http(s), never https to http, and at most 5 in a row
+                    throw new TlException("cannot download " + url + ": the server redirected (HTTP "
+                            + response.statusCode() + ") to " + response.headers().firstValue("Location")
+                            .orElse("no location") + ", which is not followed: a redirect to another scheme "
+                            + "(file:, ftp:, or from https to http) or one of more than 5 in a row. Put "
+                            + file.name() + " in the mirror folder (tl.mirror), or point the build at another URL");
+                }
                 if (response.statusCode() == 416) {
                     // the partial file is not a prefix of what the server has now
                     Files.deleteIfExists(partial);
@@ -145,6 +199,11 @@ public final class HttpDownloader {
                 throw new TlException("cannot download " + url + ": the server answered HTTP " + response.statusCode()
                         + ". Check the URL, or put " + file.name() + " in the mirror folder (tl.mirror)");
             }
+            if (total > limits.maxBytes()) {
+                throw new TlException("cannot download " + url + ": the server announces " + total + " bytes, more "
+                        + "than the limit of " + limits.maxBytes() + ". Check the URL, or put " + file.name()
+                        + " in the mirror folder (tl.mirror)");
+            }
             // written before the body, so that a build killed mid-body can resume: the URL and the server's
             // validator (ETag, else Last-Modified, else none: then only a checksum makes resuming safe)
             if (from == 0) {
@@ -152,7 +211,7 @@ public final class HttpDownloader {
                         .or(() -> response.headers().firstValue("Last-Modified")).orElse("");
                 AtomicFiles.write(validatorFile, (url + "\n" + newValidator + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            long received = copy(body, partial, from, total, url, file.name());
+            long received = copy(body, partial, from, total, url, file.name(), validatorFile);
             if (total >= 0 && received != total) {
                 throw new TlException("download of " + url + " is truncated: " + received + " of " + total
                         + " bytes arrived. Run the build again to resume");
@@ -194,31 +253,67 @@ public final class HttpDownloader {
         return Files.size(partial);
     }
 
-    /** Appends the body to {@code partial} from byte {@code from}; returns the bytes the file then holds. */
-    private static long copy(InputStream in, Path partial, long from, long total, URI url, String name)
+    /**
+     * Appends the body to {@code partial} from byte {@code from}; returns the bytes the file then holds. Each read
+     * waits at most {@link DownloadLimits#idle()}; a body past {@link DownloadLimits#maxBytes()} is cut off and its
+     * partial file deleted (a stalled one is kept, to be resumed).
+     */
+    private long copy(InputStream in, Path partial, long from, long total, URI url, String name, Path validatorFile)
             throws IOException {
         Progress progress = new Progress(LOG, "Downloading " + name, total, "bytes");
         byte[] buffer = new byte[1 << 16];
         long received = from;
         StandardOpenOption mode = from > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tl-download-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        boolean tooLarge = false;
         try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 mode)) {
             while (true) {
                 int n;
+                Future<Integer> read = reader.submit(() -> in.read(buffer));
                 try {
-                    n = in.read(buffer);
-                } catch (IOException e) {
+                    n = read.get(limits.idle().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    read.cancel(true);
+                    throw new TlException("download of " + url + " stalled: no byte arrived for "
+                            + limits.idle().toSeconds() + " s after " + received + (total >= 0 ? " of " + total : "")
+                            + " bytes. They are kept in " + partial + ": run the build again to resume, or put "
+                            + name + " in the mirror folder (tl.mirror)", e);
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
                     throw new TlException("download of " + url + " is truncated: the connection ended after "
-                            + received + (total >= 0 ? " of " + total : "") + " bytes (" + e.getMessage()
-                            + "). They are kept in " + partial + ": run the build again to resume", e);
+                            + received + (total >= 0 ? " of " + total : "") + " bytes (" + cause.getMessage()
+                            + "). They are kept in " + partial + ": run the build again to resume", cause);
+                } catch (InterruptedException e) {
+                    read.cancel(true);
+                    Thread.currentThread().interrupt();
+                    throw new TlException("download of " + url + " was interrupted", e);
                 }
                 if (n < 0) {
                     break;
                 }
                 out.write(buffer, 0, n);
                 received += n;
+                if (received > limits.maxBytes()) {
+                    tooLarge = true;
+                    break;
+                }
                 progress.update(received);
             }
+        } finally {
+            reader.shutdownNow();
+        }
+        if (tooLarge) {
+            in.close();
+            Files.deleteIfExists(partial);
+            Files.deleteIfExists(validatorFile);
+            throw new TlException("download of " + url + " was cut off: the server sent more than the limit of "
+                    + limits.maxBytes() + " bytes" + (total >= 0 ? "" : " without announcing a length")
+                    + "; nothing was kept. Check the URL, or put " + name + " in the mirror folder (tl.mirror)");
         }
         progress.finish(received);
         return received;

@@ -36,6 +36,31 @@ public final class FileLocks {
         return absolute.resolveSibling(absolute.getFileName() + ".lock");
     }
 
+    /** Runs {@code work} if the lock of {@code file} is free now; empty (nothing run) if another build holds it. */
+    public static <T> java.util.Optional<T> tryWithLock(Path file, LockedWork<T> work) throws IOException {
+        Path lockFile = lockFileOf(file);
+        ReentrantLock local = IN_THIS_JVM.computeIfAbsent(lockFile, k -> new ReentrantLock());
+        if (!local.tryLock()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Files.createDirectories(lockFile.getParent());
+            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = ch.tryLock();
+                if (lock == null) {
+                    return java.util.Optional.empty();
+                }
+                try {
+                    return java.util.Optional.ofNullable(work.run());
+                } finally {
+                    lock.release();
+                }
+            }
+        } finally {
+            local.unlock();
+        }
+    }
+
     /** Runs {@code work} while holding the lock of {@code file}, waiting (and saying so) while another build has it. */
     public static <T> T withLock(Path file, LockedWork<T> work) throws IOException {
         Path lockFile = lockFileOf(file);

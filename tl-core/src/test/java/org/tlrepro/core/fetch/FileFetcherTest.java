@@ -64,6 +64,17 @@ class FileFetcherTest {
     }
 
     @Test
+    void aPartialDownloadIsDeletedOnceTheFileIsInTheMirror() throws Exception {
+        Path partials = Files.createDirectories(cache.resolve(".partial"));
+        Files.write(partials.resolve("archive.zip.partial"), new byte[1000]);
+        Files.writeString(partials.resolve("archive.zip.partial.url"), "http://x/archive.zip\n\"v\"\n");
+        Files.write(mirror.resolve("archive.zip"), content);
+        new FileFetcher(mirror, cache, downloader).fetchFirst(List.of(remote(sha)));
+        assertFalse(Files.exists(partials.resolve("archive.zip.partial")));
+        assertFalse(Files.exists(partials.resolve("archive.zip.partial.url")));
+    }
+
+    @Test
     void anyMirrorHitComesBeforeTheCacheOfAnEarlierCandidate() throws Exception {
         Files.createDirectories(cache);
         Files.write(cache.resolve("archive.zip"), content);

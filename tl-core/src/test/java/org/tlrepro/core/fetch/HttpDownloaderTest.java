@@ -149,6 +149,67 @@ class HttpDownloaderTest {
         assertEquals(List.of(), partialFiles());
     }
 
+    /** Short limits, so that each bounded wait ends within seconds. */
+    private HttpDownloader bounded() {
+        return new HttpDownloader(NetworkSettings.direct(), new DownloadLimits(java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofSeconds(2), 1 << 20));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // fails, not hangs, where the download has no bound
+    void aServerThatNeverAnswersFailsInBoundedTimeNamingTheUrlAndTheMirror() {
+        RemoteFile f = file("/silent/data.bin", Sha256.hex(content));
+        long start = System.nanoTime();
+        TlException e = assertThrows(TlException.class, () -> bounded().download(f, target));
+        assertTrue((System.nanoTime() - start) / 1e9 < 30, "bounded");
+        assertTrue(e.getMessage().contains(f.url() + ": the server did not answer within 2 s"), e.getMessage());
+        assertTrue(e.getMessage().contains("tl.mirror"), e.getMessage());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // fails, not hangs, where the download has no bound
+    void aBodyThatStallsFailsInBoundedTimeAndKeepsWhatArrivedForResuming() throws Exception {
+        RemoteFile f = file("/stall/data.bin", Sha256.hex(content));
+        long start = System.nanoTime();
+        TlException e = assertThrows(TlException.class, () -> bounded().download(f, target));
+        assertTrue((System.nanoTime() - start) / 1e9 < 30, "bounded");
+        assertTrue(e.getMessage().contains("download of " + f.url() + " stalled: no byte arrived for 2 s after 1024 "
+                + "of 300000 bytes"), e.getMessage());
+        assertTrue(e.getMessage().contains("tl.mirror"), e.getMessage());
+        assertEquals(List.of("data.bin.partial", "data.bin.partial.url"), partialFiles());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // fails, not hangs, where the download has no bound
+    void aBodyWithoutEndIsCutOffAtTheLimitAndNothingIsKept() throws Exception {
+        RemoteFile f = file("/endless/data.bin", Sha256.hex(content));
+        TlException e = assertThrows(TlException.class, () -> bounded().download(f, target));
+        assertTrue(e.getMessage().contains("download of " + f.url() + " was cut off: the server sent more than the "
+                + "limit of 1048576 bytes without announcing a length"), e.getMessage());
+        assertEquals(List.of(), partialFiles());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void anAnnouncedLengthOverTheLimitIsRefusedBeforeReading() throws Exception {
+        RemoteFile f = file("/huge/data.bin", Sha256.hex(content));
+        TlException e = assertThrows(TlException.class, () -> bounded().download(f, target));
+        assertTrue(e.getMessage().contains("the server announces 1099511627776 bytes, more than the limit of "
+                + "1048576"), e.getMessage());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void redirectsToAnotherSchemeOrInALoopAreNamedAsSuch() {
+        for (String path : List.of("/redirect-file/data.bin", "/redirect-loop/data.bin")) {
+            RemoteFile f = file(path, Sha256.hex(content));
+            TlException e = assertThrows(TlException.class, () -> bounded().download(f, target));
+            assertTrue(e.getMessage().contains("the server redirected (HTTP 302) to "), e.getMessage());
+            assertTrue(e.getMessage().contains("which is not followed"), e.getMessage());
+        }
+    }
+
     @Test
     void aServerThatDoesNotResumeSendsTheWholeFileAgain() throws Exception {
         RemoteFile flaky = file("/flaky/data.bin", Sha256.hex(content));

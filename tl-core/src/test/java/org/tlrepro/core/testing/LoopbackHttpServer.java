@@ -29,6 +29,12 @@ import org.tlrepro.core.io.Sha256;
  *   <li>{@code /truncated/<name>}: announces the full length but sends half and closes;</li>
  *   <li>{@code /flaky/<name>}: the first request as {@code /truncated}, later ones as {@code /files};</li>
  *   <li>{@code /norange/<name>}: the whole file every time, ignoring Range;</li>
+ *   <li>{@code /silent/<name>}: accepts the request and never answers;</li>
+ *   <li>{@code /stall/<name>}: announces the file, sends its first kilobyte and then nothing;</li>
+ *   <li>{@code /endless/<name>}: a body without a length that does not end (until the client stops reading);</li>
+ *   <li>{@code /huge/<name>}: announces a length of 1 TiB;</li>
+ *   <li>{@code /redirect-file/<name>}, {@code /redirect-loop/<name>}: a redirect to a {@code file:} URL, to
+ *       itself;</li>
  *   <li>anything else: 404.</li>
  * </ul>
  * It is also an HTTP proxy: a request in absolute form ({@code GET http://any.host/files/x}, as a client sends to a
@@ -43,6 +49,13 @@ public final class LoopbackHttpServer implements AutoCloseable {
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final List<URI> proxied = new CopyOnWriteArrayList<>();
     private final Set<String> flakyServed = ConcurrentHashMap.newKeySet();
+    /** Released on close: the handlers that never answer wait on it, bounded. */
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "loopback-http");
+        t.setDaemon(true);
+        return t;
+    });
 
     private LoopbackHttpServer(HttpServer server) {
         this.server = server;
@@ -58,6 +71,8 @@ public final class LoopbackHttpServer implements AutoCloseable {
                     result.serve(root, exchange);
                 }
             });
+            // a thread per exchange, so that a handler that never answers does not hold up the others
+            server.setExecutor(result.handlers);
             server.start();
             return result;
         } catch (IOException e) {
@@ -85,6 +100,48 @@ public final class LoopbackHttpServer implements AutoCloseable {
             mode = flakyServed.add(parts[2]) ? "truncated" : "files";
         }
         OutputStream out = exchange.getResponseBody();
+        switch (mode) {
+            case "silent" -> {
+                awaitClose();
+                return;
+            }
+            case "stall" -> {
+                exchange.sendResponseHeaders(200, body.length);
+                out.write(body, 0, Math.min(1024, body.length));
+                out.flush();
+                awaitClose();
+                return;
+            }
+            case "endless" -> {
+                exchange.sendResponseHeaders(200, 0);
+                byte[] block = new byte[1 << 16];
+                try {
+                    for (int i = 0; i < (1 << 14) && closing.getCount() > 0; i++) { // at most 1 GiB
+                        out.write(block);
+                    }
+                } catch (IOException clientStopped) {
+                    // the client cut the connection: what it should do
+                }
+                return;
+            }
+            case "huge" -> {
+                exchange.sendResponseHeaders(200, 1L << 40);
+                out.write(body, 0, Math.min(1024, body.length));
+                return;
+            }
+            case "redirect-file" -> {
+                exchange.getResponseHeaders().set("Location", "file:///etc/passwd");
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
+            case "redirect-loop" -> {
+                exchange.getResponseHeaders().set("Location", uri.getPath());
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
+            default -> {
+            }
+        }
         String etag = "\"" + Sha256.hex(body).substring(0, 16) + "\"";
         switch (mode) {
             case "truncated" -> {
@@ -144,8 +201,18 @@ public final class LoopbackHttpServer implements AutoCloseable {
         return List.copyOf(proxied);
     }
 
+    private void awaitClose() {
+        try {
+            closing.await(2, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
+        handlers.shutdownNow();
     }
 }
