@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.tlrepro.core.backend.NativePointers;
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.binary;
 import org.bytedeco.dnnl.convolution_forward;
@@ -91,7 +92,7 @@ public final class OneDnnGraph implements AutoCloseable {
     private final int batch;
     private final engine eng;
     private final stream strm;
-    private final List<Pointer> owned = new ArrayList<>();
+    private final NativePointers owned = new NativePointers();
     private final List<Runnable> steps = new ArrayList<>();
     private final Map<memory, Slot> slots = new IdentityHashMap<>();
     private long activationBytes;
@@ -348,11 +349,11 @@ public final class OneDnnGraph implements AutoCloseable {
         memory srcMem = as(src.mem(), pd.src_desc());
         memory weights = mem(pd.weights_desc());
         memory plainWeights = mem(desc(wdims, memory.format_tag.oihw));
-        floats(plainWeights, kernel.length).put(kernel);
+        NativePointers.floats(plainWeights, kernel.length).put(kernel);
         // the weights are constant: reordered once, now
         own(new reorder(plainWeights, weights)).execute(strm, plainWeights, weights);
         memory b = mem(desc(new long[] {out}, memory.format_tag.x));
-        floats(b, bias.length).put(bias);
+        NativePointers.floats(b, bias.length).put(bias);
         strm._wait();
         memory dstMem = act(pd.dst_desc());
         steps.add(exec(own(new convolution_forward(pd)), DNNL_ARG_SRC, srcMem, DNNL_ARG_WEIGHTS, weights,
@@ -519,20 +520,13 @@ public final class OneDnnGraph implements AutoCloseable {
         return desc(dims, memory.format_tag.any);
     }
 
-    private static FloatPointer floats(memory m, long count) {
-        return new FloatPointer(m.get_data_handle()).capacity(count).limit(count);
-    }
 
     private <T extends Pointer> T own(T p) {
-        owned.add(p);
-        return p;
+        return owned.add(p);
     }
 
     @Override
     public void close() {
-        for (int i = owned.size() - 1; i >= 0; i--) {
-            owned.get(i).close();
-        }
-        owned.clear();
+        owned.close();
     }
 }

@@ -31,6 +31,7 @@ import org.bytedeco.dnnl.reorder;
 import org.bytedeco.dnnl.stream;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
+import org.tlrepro.core.backend.NativePointers;
 import org.tlrepro.core.backend.OneDnnLibrary;
 
 /**
@@ -58,7 +59,7 @@ final class OneDnnPaperCnn implements AutoCloseable {
     private final PlainWeights.Shape shape;
     private final engine eng;
     private final stream strm;
-    private final List<Pointer> owned = new ArrayList<>();
+    private final NativePointers owned = new NativePointers();
 
     // user-layout (plain) memories
     private final memory input;
@@ -201,8 +202,8 @@ final class OneDnnPaperCnn implements AutoCloseable {
         backwardWeights(conv[0], 0, input, da1, new long[] {out[0], in[0], 3, 3}, strides, none);
 
         int flatSize = 64 * q2 * q2;
-        flatValues = floats(flat, (long) batch * flatSize);
-        flatGradValues = floats(flatGrad, (long) batch * flatSize);
+        flatValues = NativePointers.floats(flat, (long) batch * flatSize);
+        flatGradValues = NativePointers.floats(flatGrad, (long) batch * flatSize);
         hidden = own(new FloatPointer((long) batch * 128));
         hiddenGrad = own(new FloatPointer((long) batch * 128));
         dense1 = own(new FloatPointer((long) flatSize * 128));
@@ -220,7 +221,7 @@ final class OneDnnPaperCnn implements AutoCloseable {
 
     /** The buffer of the input images, [batch, 3, size, size] row-major: the caller fills it before {@link #step}. */
     FloatPointer input() {
-        return floats(input, (long) batch * 3 * shape.imageSize() * shape.imageSize());
+        return NativePointers.floats(input, (long) batch * 3 * shape.imageSize() * shape.imageSize());
     }
 
     /**
@@ -255,8 +256,8 @@ final class OneDnnPaperCnn implements AutoCloseable {
 
     private void load(PlainWeights w) {
         for (int i = 0; i < 3; i++) {
-            floats(plainKernel[i], w.convKernel(i).length).put(w.convKernel(i));
-            floats(bias[i], w.convBias(i).length).put(w.convBias(i));
+            NativePointers.floats(plainKernel[i], w.convKernel(i).length).put(w.convKernel(i));
+            NativePointers.floats(bias[i], w.convBias(i).length).put(w.convBias(i));
             kernelsIn[i].run();
         }
         dense1.put(w.dense1Kernel());
@@ -268,8 +269,8 @@ final class OneDnnPaperCnn implements AutoCloseable {
         }
         strm._wait();
         for (int i = 0; i < 3; i++) {
-            floats(plainKernelGrad[i], g.convKernel(i).length).get(g.convKernel(i));
-            floats(biasGrad[i], g.convBias(i).length).get(g.convBias(i));
+            NativePointers.floats(plainKernelGrad[i], g.convKernel(i).length).get(g.convKernel(i));
+            NativePointers.floats(biasGrad[i], g.convBias(i).length).get(g.convBias(i));
         }
     }
 
@@ -453,21 +454,13 @@ final class OneDnnPaperCnn implements AutoCloseable {
         return own(new memory.desc(dims, F32, memory.format_tag.any));
     }
 
-    private static FloatPointer floats(memory m, long count) {
-        return new FloatPointer(m.get_data_handle()).capacity(count).limit(count);
-    }
 
     private <T extends Pointer> T own(T p) {
-        owned.add(p);
-        return p;
+        return owned.add(p);
     }
 
     @Override
     public void close() {
-        // the newest first: primitives before their descriptors, memories before the engine
-        for (int i = owned.size() - 1; i >= 0; i--) {
-            owned.get(i).close();
-        }
-        owned.clear();
+        owned.close();
     }
 }
