@@ -110,6 +110,11 @@ public final class HttpDownloader {
         return target.toAbsolutePath().resolveSibling(".partial").resolve(target.getFileName() + ".partial");
     }
 
+    /** The URL and server validator of a partial download, beside it. */
+    private static Path validatorOf(Path partial) {
+        return partial.resolveSibling(partial.getFileName() + ".url");
+    }
+
     /**
      * Deletes an earlier partial download of {@code target} that is no longer needed (the file came from the mirror
      * or the cache), saying so; one that another build is writing now is left alone.
@@ -123,7 +128,7 @@ public final class HttpDownloader {
             FileLocks.tryWithLock(partial, () -> {
                 long bytes = Files.isRegularFile(partial) ? Files.size(partial) : 0;
                 Files.deleteIfExists(partial);
-                Files.deleteIfExists(partial.resolveSibling(partial.getFileName() + ".url"));
+                Files.deleteIfExists(validatorOf(partial));
                 LOG.info("Deleted the partial download {} ({} bytes): {}", partial, bytes, why);
                 return null;
             });
@@ -134,7 +139,7 @@ public final class HttpDownloader {
 
     private void downloadLocked(RemoteFile file, Path target, Path partial) throws IOException {
         URI url = file.url();
-        Path validatorFile = partial.resolveSibling(partial.getFileName() + ".url");
+        Path validatorFile = validatorOf(partial);
         long have = resumableBytes(file, partial, validatorFile);
         String validator = have > 0 ? Files.readAllLines(validatorFile, StandardCharsets.UTF_8).get(1) : "";
         Optional<ProxySetting> proxy = proxyFor(url);
