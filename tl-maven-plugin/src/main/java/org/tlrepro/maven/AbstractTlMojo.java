@@ -1,6 +1,7 @@
 package org.tlrepro.maven;
 
 import java.io.File;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,9 @@ import org.tlrepro.core.fetch.ProxySetting;
 import org.tlrepro.core.fetch.RemoteFile;
 import org.tlrepro.core.results.Gates;
 import org.tlrepro.core.results.Rule;
+import org.tlrepro.core.settings.ResourceErrors;
 import org.tlrepro.core.settings.SettingRanges;
+import org.tlrepro.core.train.RunExecutors;
 
 /**
  * Parameters every tl goal shares, and the translation of tl-core's errors into build failures.
@@ -166,7 +169,8 @@ public abstract class AbstractTlMojo extends AbstractMojo {
     /**
      * The rules, each <code>&lt;rule&gt;</code> with a <code>&lt;name&gt;</code>, a <code>&lt;metric&gt;</code> (a
      * metric or the difference of two, e.g. <code>table2.scheme4.mean - table2.scheme1.mean</code>) and a
-     * <code>&lt;minimum&gt;</code> and/or <code>&lt;maximum&gt;</code>, <code>&lt;reportOnly&gt;</code> for the
+     * <code>&lt;minimum&gt;</code> (or <code>&lt;above&gt;</code>, a bound the value must exceed) and/or
+     * <code>&lt;maximum&gt;</code>, <code>&lt;reportOnly&gt;</code> for the
      * paper's claims; or with <code>&lt;compare&gt;welch|absolute&lt;/compare&gt;</code>, <code>&lt;alpha&gt;</code>
      * and <code>&lt;maximumChange&gt;</code> to judge the change against the baseline. {@code tl:check} enforces
      * them and the report lists their outcomes; every goal checks them first (their metrics exist), so that a
@@ -208,12 +212,23 @@ public abstract class AbstractTlMojo extends AbstractMojo {
         }
         try {
             // every goal checks every setting and rule, so that the first goal of a build fails on a bad value
-            SettingRanges.check(tlSettings());
+            Map<String, String> tl = tlSettings();
+            List<String> problems = new ArrayList<>(SettingRanges.problems(tl));
+            try {
+                RunExecutors.requireAvailable(tl.get("tl.executor"), getClass().getClassLoader());
+            } catch (TlException e) {
+                problems.add(e.getMessage());
+            }
+            SettingRanges.throwIfAny(problems);
             Gates.validate(rules());
             embeddingModel(1);
             run();
         } catch (TlException e) {
             throw new MojoFailureException("tl:" + goal() + " failed: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new MojoExecutionException(ResourceErrors.outOfMemory(goal(), tlSettings()), e);
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(ResourceErrors.cannotWrite(goal(), e, workDir(), pathOrNull(cache)), e);
         } catch (RuntimeException e) {
             throw new MojoExecutionException("tl:" + goal() + " failed unexpectedly: " + e, e);
         }

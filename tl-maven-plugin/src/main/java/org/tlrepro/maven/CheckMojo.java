@@ -35,6 +35,13 @@ public class CheckMojo extends AbstractRulesMojo {
     @Parameter(property = "tl.haltOnFailure", defaultValue = "true")
     private boolean haltOnFailure;
 
+    /**
+     * Surefire's and failsafe's switch, honoured as they honour it: {@code -Dmaven.test.failure.ignore=true} reports
+     * the violated rules without failing the build, as {@code tl.haltOnFailure=false} does.
+     */
+    @Parameter(property = "maven.test.failure.ignore", defaultValue = "false")
+    private boolean testFailureIgnore;
+
     @Override
     protected String goal() {
         return "check";
@@ -80,9 +87,10 @@ public class CheckMojo extends AbstractRulesMojo {
         }
         String message = result.verdict().line() + "; violated:\n"
                 + failures.stream().map(Rule.Outcome::describe).collect(Collectors.joining("\n"));
-        if (haltOnFailure) {
+        if (haltOnFailure && !testFailureIgnore) {
             throw new MojoFailureException(message);
         }
-        getLog().warn(message + "\n(tl.haltOnFailure=false: the build goes on)");
+        getLog().warn(message + "\n(" + (haltOnFailure ? "maven.test.failure.ignore=true" : "tl.haltOnFailure=false")
+                + ": the build goes on)");
     }
 }

@@ -96,7 +96,7 @@ class AbstractTlMojoTest {
         StubMojo mojo = new StubMojo(true);
         GateRule rule = new GateRule();
         rule.setMetric("table2.scheme9.mean");
-        rule.setMinimum(50.0);
+        rule.setMinimum("50");
         mojo.rules = List.of(rule);
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(e.getMessage().contains("table2.scheme9.mean"), e.getMessage());
@@ -119,6 +119,40 @@ class AbstractTlMojoTest {
         MojoExecutionException error = assertThrows(MojoExecutionException.class, broken::execute);
         assertTrue(error.getMessage().contains("failed unexpectedly"), error.getMessage());
         assertInstanceOf(IllegalStateException.class, error.getCause());
+    }
+
+    /** Issue 33: tl.imageSize=20000 ended in a bare OutOfMemoryError. */
+    @Test
+    void runningOutOfHeapNamesTheSettingsThatAskForMemory() throws Exception {
+        StubMojo mojo = new StubMojo(true);
+        Properties user = new Properties();
+        user.setProperty("tl.imageSize", "900");
+        set(mojo, "userProperties", user);
+        mojo.work = () -> {
+            throw new OutOfMemoryError("Java heap space");
+        };
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("tl:stub ran out of Java heap (at most "), e.getMessage());
+        assertTrue(e.getMessage().contains("set here: tl.imageSize=900") && e.getMessage().contains("MAVEN_OPTS=-Xmx"),
+                e.getMessage());
+    }
+
+    /** Issue 33: a full cache read "failed unexpectedly: UncheckedIOException". */
+    @Test
+    void aFullDiskNamesTheFolderAndTheFix() throws Exception {
+        StubMojo mojo = new StubMojo(true);
+        java.io.File cache = new java.io.File("/tmp/tl-cache-of-a-test");
+        set(mojo, "cache", cache);
+        set(mojo, "workDir", new java.io.File("/tmp/tl-work-of-a-test"));
+        mojo.work = () -> {
+            throw new java.io.UncheckedIOException("cannot write the embedding cache " + cache + "/embeddings/x.bin",
+                    new java.io.IOException("No space left on device"));
+        };
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals("tl:stub could not read or write a file: cannot write the embedding cache " + cache
+                + "/embeddings/x.bin (No space left on device). The disk of the cache " + cache + " (tl.cache) is "
+                + "full: free space there, or point tl.workDir or tl.cache at a disk with room (what is finished is "
+                + "kept; the build resumes)", e.getMessage());
     }
 
     @Test

@@ -43,7 +43,8 @@ class PluginDescriptorTest {
     private static final List<String> STUDY = List.of("prepare", "cluster", "train", "report", "check");
 
     // properties Maven users know from surefire and failsafe, which the study goals honour too
-    private static final Set<String> SHARED_PROPERTIES = Set.of("skipTests", "skipITs", "maven.test.skip");
+    private static final Set<String> SHARED_PROPERTIES = Set.of("skipTests", "skipITs", "maven.test.skip",
+            "maven.test.failure.ignore");
 
     // set in the POM only: lists and maps have no single-valued property
     private static final Set<String> COLLECTIONS = Set.of("java.util.List", "java.util.Map");

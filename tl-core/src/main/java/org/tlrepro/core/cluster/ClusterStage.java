@@ -28,6 +28,7 @@ import org.tlrepro.core.fetch.FileFetcher;
 import org.tlrepro.core.fetch.HttpDownloader;
 import org.tlrepro.core.fetch.RemoteFile;
 import org.tlrepro.core.io.AtomicFiles;
+import org.tlrepro.core.io.FileLocks;
 import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.prepare.PreparedData;
 import org.tlrepro.core.prepare.PreparedIndex;
@@ -156,9 +157,26 @@ public final class ClusterStage {
     private record Embedded(int computed, Optional<FetchedFile> file) {
     }
 
-    /** Embeds the images the cache lacks. */
+    /**
+     * Embeds the images the cache lacks. Builds sharing a cache take turns embedding with one model (a lock beside
+     * its cache file, released when a build ends, however it ends): a second build waits, then finds the first
+     * one's vectors in the cache instead of computing every one again.
+     */
     private Embedded embedMissing(ClusterRequest request, PreparedData data, PreparedIndex index,
                                   EmbeddingCache cache, EmbeddingExecutor executor, FileFetcher fetcher) {
+        Path turn = cache.file().resolveSibling(cache.file().getFileName() + ".embedding");
+        try {
+            return FileLocks.withLock(turn, () -> {
+                cache.refresh();
+                return embedMissingNow(request, data, index, cache, executor, fetcher);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot take the embedding lock " + FileLocks.lockFileOf(turn), e);
+        }
+    }
+
+    private Embedded embedMissingNow(ClusterRequest request, PreparedData data, PreparedIndex index,
+                                     EmbeddingCache cache, EmbeddingExecutor executor, FileFetcher fetcher) {
         Map<String, PreparedIndex.Row> missing = new LinkedHashMap<>();
         for (PreparedIndex.Row row : index.rows()) {
             if (cache.get(row.sha256()) == null) {

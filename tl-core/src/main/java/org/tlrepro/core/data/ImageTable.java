@@ -71,14 +71,21 @@ public final class ImageTable {
         return new ImageTable(file, records);
     }
 
+    /** A name that stays inside its folder when used as a path element. */
+    private static boolean plainName(String name) {
+        return !name.isEmpty() && !name.equals(".") && !name.equals("..") && !name.contains("/")
+                && !name.contains("\\");
+    }
+
     private static ImageRecord parse(Path file, int lineNo, String line) {
         String[] f = line.split("\t", -1);
         String where = file + " line " + lineNo + ": ";
         if (f.length != COLUMNS.size()) {
             throw new TlException(where + "expected " + COLUMNS.size() + " tab-separated columns, found " + f.length);
         }
-        if (f[0].isEmpty() || f[1].isEmpty() || f[0].contains("/") || f[1].contains("/")) {
-            throw new TlException(where + "class and filename must be non-empty names without '/'");
+        if (!plainName(f[0]) || !plainName(f[1])) {
+            throw new TlException(where + "class and filename must be non-empty names without '/' or '\\', and "
+                    + "not '.' or '..' (found '" + f[0] + "' and '" + f[1] + "')");
         }
         if (!Sha256.isHex(f[2])) {
             throw new TlException(where + "'" + f[2] + "' is not a SHA-256 (64 lower-case hex digits)");

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -69,8 +70,15 @@ public final class ManifestStage {
                         skipped.size() > 5 ? ", ..." : "");
             }
             Map<String, Integer> classes = checkClasses(source, images);
-            List<ImageRecord> records = hashAndDecode(images, request.threads());
-            checkDuplicates(records, images);
+            // every problem of the images in one run: a user fixes them all before trying again
+            List<String> problems = new ArrayList<>();
+            ImageRecord[] hashed = hashAndDecode(images, request.threads(), problems);
+            duplicates(hashed, images).ifPresent(problems::add);
+            if (!problems.isEmpty()) {
+                throw new TlException(String.join(". ", problems) + ". Repair, remove or keep one copy of each, then "
+                        + "run tl:manifest again");
+            }
+            List<ImageRecord> records = new ArrayList<>(Arrays.asList(hashed));
             records.sort(Comparator.comparing(ImageRecord::className).thenComparing(ImageRecord::filename));
 
             List<Path> written = new ArrayList<>();
@@ -121,8 +129,11 @@ public final class ManifestStage {
         return counts;
     }
 
-    /** The manifest row of every image, in entry order; every image that does not decode is named. */
-    private static List<ImageRecord> hashAndDecode(List<ImageSource.Entry> images, int threads) {
+    /**
+     * The manifest row of every image, in entry order; an image that does not decode has none (null) and is named in
+     * {@code problems}.
+     */
+    private static ImageRecord[] hashAndDecode(List<ImageSource.Entry> images, int threads, List<String> problems) {
         ImageRecord[] records = new ImageRecord[images.size()];
         Map<String, String> failures = new ConcurrentSkipListMap<>();
         AtomicLong done = new AtomicLong();
@@ -149,32 +160,37 @@ public final class ManifestStage {
             Thread.currentThread().interrupt();
             throw new TlException("listing the images was interrupted", ex);
         } catch (ExecutionException ex) {
+            if (ex.getCause() instanceof OutOfMemoryError oom) {
+                throw oom; // the goal names the settings that ask for memory
+            }
             throw new TlException("listing the images failed: " + ex.getCause(), ex.getCause());
         } finally {
             pool.shutdownNow();
         }
         progress.finish(done.get());
         if (!failures.isEmpty()) {
-            throw new TlException(failures.size() + " image(s) cannot be read: " + failures.values().stream().limit(5)
-                    .collect(Collectors.joining("; ")) + (failures.size() > 5 ? "; ..." : "")
-                    + ". Repair or remove them, then run tl:manifest again");
+            problems.add(failures.size() + " image(s) cannot be read: " + failures.values().stream().limit(5)
+                    .collect(Collectors.joining("; ")) + (failures.size() > 5 ? "; ..." : ""));
         }
-        return new ArrayList<>(Arrays.asList(records));
+        return records;
     }
 
     /** The same bytes twice would put one image in training and test, or in two classes. */
-    private static void checkDuplicates(List<ImageRecord> records, List<ImageSource.Entry> images) {
+    private static Optional<String> duplicates(ImageRecord[] records, List<ImageSource.Entry> images) {
         Map<String, List<String>> bySha = new LinkedHashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            bySha.computeIfAbsent(records.get(i).sha256(), k -> new ArrayList<>()).add(images.get(i).where());
+        for (int i = 0; i < records.length; i++) {
+            if (records[i] != null) {
+                bySha.computeIfAbsent(records[i].sha256(), k -> new ArrayList<>()).add(images.get(i).where());
+            }
         }
         List<String> groups = bySha.values().stream().filter(g -> g.size() > 1).map(g -> String.join(" = ", g))
                 .toList();
-        if (!groups.isEmpty()) {
-            throw new TlException(groups.size() + " image(s) appear more than once (the same bytes): "
-                    + String.join("; ", groups.subList(0, Math.min(5, groups.size())))
-                    + (groups.size() > 5 ? "; ..." : "") + ". Keep one copy of each, then run tl:manifest again");
+        if (groups.isEmpty()) {
+            return Optional.empty();
         }
+        return Optional.of(groups.size() + " image(s) appear more than once (the same bytes): "
+                + String.join("; ", groups.subList(0, Math.min(5, groups.size())))
+                + (groups.size() > 5 ? "; ..." : ""));
     }
 
     /** Writes {@code content} unless the file says so already; a different committed file needs tl.force. */

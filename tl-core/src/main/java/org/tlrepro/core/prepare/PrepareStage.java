@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -155,14 +156,16 @@ public final class PrepareStage {
         }
         Map<String, String> failures = new ConcurrentSkipListMap<>();
         AtomicLong done = new AtomicLong();
+        AtomicReference<TlException> writeFailure = new AtomicReference<>();
         Progress progress = new Progress(LOG, "Verifying and resizing images", selection.size(), "images");
         List<ImageSource.Located> matches = source.locate(selection);
         ImageSource.Unlisted unlisted = source.unlisted(
                 manifest.records().stream().map(ImageRecord::key).collect(Collectors.toSet()));
         if (unlisted.count() > 0) {
-            LOG.info("{} holds {} file(s) in its class folders that {} does not list, ignored: {}{}",
-                    source.path().getFileName(), unlisted.count(), request.manifest().getFileName(),
-                    String.join(", ", unlisted.first()), unlisted.count() > unlisted.first().size() ? ", ..." : "");
+            LOG.info("{} holds {} file(s) in its class folders that {} does not list, ignored: {}{} (run tl:manifest "
+                    + "again to include them)", source.path().getFileName(), unlisted.count(),
+                    request.manifest().getFileName(), String.join(", ", unlisted.first()),
+                    unlisted.count() > unlisted.first().size() ? ", ..." : "");
         }
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, request.threads()));
         try {
@@ -171,13 +174,21 @@ public final class PrepareStage {
                 try {
                     byte[] bytes = readVerified(m, name);
                     Path original = staged.original(m.image().className(), m.image().filename());
-                    Files.createDirectories(original.getParent());
-                    Files.write(original, bytes);
+                    try {
+                        Files.createDirectories(original.getParent());
+                        Files.write(original, bytes);
+                    } catch (IOException e) {
+                        // the work folder's fault, not the image's: one message naming the folder, not 10,000
+                        writeFailure.compareAndSet(null, new TlException("cannot write " + original + " (" + e
+                                + "): the work folder " + staged.dir().getParent() + " cannot take the prepared images."
+                                + " Free space there, or point tl.workDir at a disk with room", e));
+                        return;
+                    }
                     pixels[position.get(m.image().key())] =
                             ImageDecoder.decodeResized(bytes, name, size, size).pixels();
                 } catch (TlException e) {
                     failures.put(m.image().key(), e.getMessage());
-                } catch (IOException | RuntimeException e) {
+                } catch (RuntimeException e) {
                     failures.put(m.image().key(), name + " cannot be read: " + e);
                 }
                 long n = done.incrementAndGet();
@@ -189,9 +200,15 @@ public final class PrepareStage {
             Thread.currentThread().interrupt();
             throw new TlException("image preparation was interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof OutOfMemoryError oom) {
+                throw oom; // the goal names the settings that ask for memory
+            }
             throw new TlException("image preparation failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+        if (writeFailure.get() != null) {
+            throw writeFailure.get();
         }
         if (!failures.isEmpty()) {
             Map.Entry<String, String> first = failures.entrySet().iterator().next();

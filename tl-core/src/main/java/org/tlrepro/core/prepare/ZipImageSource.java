@@ -64,6 +64,10 @@ public final class ZipImageSource implements ImageSource {
                         + "the output folder (zip-slip): the archive is unsafe and was not extracted");
             }
             String[] parts = name.split("/");
+            if (java.util.Arrays.stream(parts).anyMatch(p -> p.equals(".") || p.equals(".."))) {
+                throw new TlException(path + " holds the entry '" + name + "', whose path has a '.' or '..' "
+                        + "folder: a class cannot be named so; repack the archive with plain folder names");
+            }
             if (entry.isDirectory()) {
                 if (parts.length >= 2) {
                     classFolders.add(parts[parts.length - 1]);

@@ -17,9 +17,11 @@ import org.tlrepro.core.TlException;
  * @param alpha         {@link Compare#WELCH}: the change fails when the test's p-value is below this level
  * @param maximumChange {@link Compare#ABSOLUTE}: the largest allowed |now - baseline|; {@link Compare#WELCH}:
  *                      optional, a change at most this large never fails however significant
+ * @param above         the value must exceed {@code minimum}, not only reach it ({@code <above>}): a claim of
+ *                      improvement is not met by +0.00
  */
 public record Rule(String name, String metric, Double minimum, Double maximum, boolean reportOnly, Compare compare,
-                   Double alpha, Double maximumChange) {
+                   Double alpha, Double maximumChange, boolean above) {
 
     /** How a rule relates this build's value to the baseline's. */
     public enum Compare {
@@ -51,6 +53,9 @@ public record Rule(String name, String metric, Double minimum, Double maximum, b
         if (compare == Compare.NONE && minimum == null && maximum == null) {
             throw new TlException(what + " has neither <minimum>, <maximum> nor <compare>: give at least one");
         }
+        if (above && minimum == null) {
+            throw new TlException(what + " is strict (above) without a bound");
+        }
         if (compare != Compare.NONE && (minimum != null || maximum != null)) {
             throw new TlException(what + " has <compare> and a <minimum> or <maximum>: make them two rules");
         }
@@ -60,6 +65,12 @@ public record Rule(String name, String metric, Double minimum, Double maximum, b
         if (compare == Compare.ABSOLUTE && (maximumChange == null || maximumChange < 0)) {
             throw new TlException(what + " compares with <compare>absolute</compare>: give <maximumChange> >= 0");
         }
+    }
+
+    /** A rule whose lower bound, if any, is reached by its value. */
+    public Rule(String name, String metric, Double minimum, Double maximum, boolean reportOnly, Compare compare,
+                Double alpha, Double maximumChange) {
+        this(name, metric, minimum, maximum, reportOnly, compare, alpha, maximumChange, false);
     }
 
     /** A bound rule. */
@@ -96,9 +107,9 @@ public record Rule(String name, String metric, Double minimum, Double maximum, b
 
     /** Judges a bound rule. */
     public Outcome judge(double value) {
-        boolean ok = !Double.isNaN(value) && (minimum == null || value >= minimum)
+        boolean ok = !Double.isNaN(value) && (minimum == null || (above ? value > minimum : value >= minimum))
                 && (maximum == null || value <= maximum);
-        String limits = (minimum == null ? "" : "minimum " + minimum)
+        String limits = (minimum == null ? "" : (above ? "above " : "minimum ") + minimum)
                 + (minimum != null && maximum != null ? ", " : "")
                 + (maximum == null ? "" : "maximum " + maximum);
         return new Outcome(this, value, ok ? Status.PASS : Status.FAIL, String.format(Locale.ROOT, "%s = %s (%s)",

@@ -2,14 +2,9 @@ package org.tlrepro.core.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.tlrepro.core.io.AtomicFiles;
-import org.tlrepro.core.io.Json;
 
 /**
  * Finished runs shared by every build and clone of one user, content-addressed by the run fingerprint (the hash of
@@ -20,8 +15,6 @@ import org.tlrepro.core.io.Json;
  * alike: runs are deterministic).
  */
 public final class RunCache {
-
-    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Path dir;
 
@@ -37,23 +30,17 @@ public final class RunCache {
         return dir.resolve(fingerprint.substring(0, 2)).resolve(fingerprint + ".json");
     }
 
-    /** The run with this fingerprint; a record that cannot be read, or is of another run, counts as missing. */
+    /**
+     * The run with this fingerprint; a record that cannot be read, fails its checksum, contradicts itself or is of
+     * another run counts as missing, with a warning naming the file.
+     */
     public Optional<RunResult> find(String fingerprint) {
-        Path f = file(fingerprint);
-        if (!Files.isRegularFile(f)) {
-            return Optional.empty();
-        }
-        try {
-            RunResult r = JSON.readValue(f.toFile(), RunResult.class);
-            return fingerprint.equals(r.fingerprint()) ? Optional.of(r) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return RunRecord.read(file(fingerprint), fingerprint, "the run cache's copy is not used", false);
     }
 
     public void store(RunResult result) {
         try {
-            AtomicFiles.write(file(result.fingerprint()), JSON.writeValueAsBytes(result));
+            RunRecord.write(file(result.fingerprint()), result);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,6 +28,17 @@ public final class RunExecutors {
         return isLocal(name) ? new LocalEmbeddingExecutor() : provider(name, loader).createEmbedding(settings);
     }
 
+    /**
+     * Checks, before any work, that {@code tl.executor} names an executor on the class path.
+     *
+     * @throws TlException naming the executors there are, and how to add Spark's
+     */
+    public static void requireAvailable(String name, ClassLoader loader) {
+        if (!isLocal(name)) {
+            provider(name.trim(), loader);
+        }
+    }
+
     private static boolean isLocal(String name) {
         return name == null || name.isBlank() || name.equals(LOCAL);
     }

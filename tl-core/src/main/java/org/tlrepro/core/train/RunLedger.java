@@ -2,6 +2,7 @@ package org.tlrepro.core.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,12 +11,12 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tlrepro.core.io.AtomicFiles;
-import org.tlrepro.core.io.Json;
+import org.tlrepro.core.io.Sha256;
 
 /**
  * Finished runs, one JSON file each under {@code runs/<experiment>/}, named by scheme, run and fingerprint, and
@@ -25,7 +26,8 @@ import org.tlrepro.core.io.Json;
  */
 public final class RunLedger {
 
-    private static final ObjectMapper JSON = Json.MAPPER;
+    private static final Logger LOG = LoggerFactory.getLogger(RunLedger.class);
+    private static final String MODEL = ".model.zip";
 
     private final Path dir;
     private final RunCache cache;
@@ -62,7 +64,9 @@ public final class RunLedger {
     }
 
     public Optional<RunResult> find(String experiment, int scheme, int run, String fingerprint) {
-        Optional<RunResult> here = read(file(experiment, scheme, run, fingerprint, ".json"), fingerprint);
+        Optional<RunResult> here = RunRecord.read(file(experiment, scheme, run, fingerprint, ".json"), fingerprint,
+                cache == null ? "the run is trained again" : "the run is taken from the run cache or trained again",
+                true);
         if (here.isPresent() || cache == null) {
             return here;
         }
@@ -75,18 +79,6 @@ public final class RunLedger {
         return cached;
     }
 
-    private static Optional<RunResult> read(Path f, String fingerprint) {
-        if (!Files.isRegularFile(f)) {
-            return Optional.empty();
-        }
-        try {
-            RunResult r = JSON.readValue(f.toFile(), RunResult.class);
-            return r.fingerprint().equals(fingerprint) ? Optional.of(r) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
     /** Records a finished run here and in the run cache. */
     public void record(RunResult result) {
         write(result);
@@ -97,32 +89,50 @@ public final class RunLedger {
 
     private void write(RunResult result) {
         try {
-            AtomicFiles.write(file(result.experiment(), result.scheme(), result.run(), result.fingerprint(), ".json"),
-                    JSON.writeValueAsBytes(result));
+            RunRecord.write(file(result.experiment(), result.scheme(), result.run(), result.fingerprint(), ".json"),
+                    result);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * The Scheme-2 model of a run, or empty when it is missing or unusable: one whose bytes do not match the checksum
+     * written beside it, or that cannot be read, is named in a warning and trained again.
+     */
     public Optional<MultiLayerNetwork> findModel(String experiment, int run, String fingerprint) {
-        Path f = file(experiment, 2, run, fingerprint, ".model.zip");
+        Path f = file(experiment, 2, run, fingerprint, MODEL);
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
         }
+        Path sum = checksumOf(f);
+        String problem;
         try {
-            return Optional.of(ModelSerializer.restoreMultiLayerNetwork(f.toFile(), true));
+            String expected = Files.isRegularFile(sum) ? Files.readString(sum, StandardCharsets.US_ASCII).trim() : null;
+            if (expected == null) {
+                problem = "has no checksum beside it (" + sum.getFileName() + "; the build that wrote it was stopped)";
+            } else if (!expected.equals(Sha256.ofFile(f))) {
+                problem = "does not match its checksum " + sum.getFileName() + " (edited or damaged)";
+            } else {
+                return Optional.of(ModelSerializer.restoreMultiLayerNetwork(f.toFile(), true));
+            }
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            problem = "cannot be read (" + e.getMessage() + ")";
         }
+        LOG.warn("The Scheme 2 model {} {}: Scheme 2 of {} run {} is trained again for Scheme 4", f, problem,
+                experiment, run);
+        return Optional.empty();
     }
 
     public void recordModel(String experiment, int run, String fingerprint, MultiLayerNetwork model) {
-        Path target = file(experiment, 2, run, fingerprint, ".model.zip");
+        Path target = file(experiment, 2, run, fingerprint, MODEL);
         Path tmp = AtomicFiles.temporarySibling(target, ".tmp");
         try {
             Files.createDirectories(target.getParent());
             ModelSerializer.writeModel(model, tmp.toFile(), true);
+            String sha256 = Sha256.ofFile(tmp);
             AtomicFiles.move(tmp, target);
+            AtomicFiles.write(checksumOf(target), (sha256 + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         } finally {
@@ -134,7 +144,11 @@ public final class RunLedger {
         }
     }
 
-    /** Every run stored, of any experiment and fingerprint; an unreadable record counts as missing, as in find. */
+    private static Path checksumOf(Path model) {
+        return model.resolveSibling(model.getFileName() + ".sha256");
+    }
+
+    /** Every sound run record stored, of any experiment and fingerprint; the others are skipped, as in find. */
     public List<RunResult> all() {
         List<RunResult> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
@@ -142,11 +156,7 @@ public final class RunLedger {
         }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                try {
-                    out.add(JSON.readValue(f.toFile(), RunResult.class));
-                } catch (IOException corrupt) {
-                    // skipped: TrainStage trains that run again
-                }
+                RunRecord.read(f, null, "it is left out", false).ifPresent(out::add);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the run ledger " + dir, e);

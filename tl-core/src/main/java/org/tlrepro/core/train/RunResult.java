@@ -28,6 +28,36 @@ public record RunResult(String experiment, int scheme, int run, long seed, int t
                         double imagesPerSecond, String backend, String toolVersion, String fingerprint,
                         List<List<Integer>> confusion, double majorityRate) implements Serializable {
 
+    /**
+     * Why this record cannot be the run it says it is, or null when it can: the confusion matrix must count the test
+     * part, and the accuracy must be its diagonal's share (a record edited by hand rarely keeps both in step).
+     */
+    public String inconsistency() {
+        if (confusion == null || confusion.isEmpty()) {
+            return "has no confusion matrix";
+        }
+        long total = 0;
+        long correct = 0;
+        for (int i = 0; i < confusion.size(); i++) {
+            List<Integer> row = confusion.get(i);
+            if (row == null || row.size() != confusion.size()) {
+                return "has a confusion matrix that is not square";
+            }
+            for (int j = 0; j < row.size(); j++) {
+                total += row.get(j);
+                correct += i == j ? row.get(j) : 0;
+            }
+        }
+        if (total != testSize) {
+            return "has a confusion matrix of " + total + " test images, not the " + testSize + " it records";
+        }
+        if (total == 0 || Math.abs((double) correct / total - testAccuracy) > 1e-9) {
+            return "records an accuracy of " + testAccuracy + " where its confusion matrix gives " + correct + "/"
+                    + total;
+        }
+        return null;
+    }
+
     /** Test accuracy minus the majority-class rate, in percentage points. */
     public double pointsAboveMajority() {
         return 100 * (testAccuracy - majorityRate);

@@ -63,8 +63,8 @@ public final class TrainStage {
         String dataKey = "tl " + ToolVersion.get() + "|data " + Sha256.ofFile(prepared.index())
                 + "|images " + imagesSha256
                 + "|subsets " + Sha256.ofFile(assignments) + "|protocol " + request.protocol().runKey()
-                // records before this one lack the confusion matrix and the majority-class rate
-                + "|record 2|optimiser " + KerasRmsProp.FINGERPRINT
+                // records before 2 lack the confusion matrix and the majority-class rate, before 3 the checksum
+                + "|record 3|optimiser " + KerasRmsProp.FINGERPRINT
                 // the training code itself: the run cache outlives mvn clean, a changed trainer must not reuse it
                 + "|code " + TrainingCode.fingerprint()
                 // the two trainers round floats differently: their runs are kept apart

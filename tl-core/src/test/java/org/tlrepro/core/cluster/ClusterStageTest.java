@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tlrepro.core.LogCapture;
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.embed.EmbeddingModel;
 import org.tlrepro.core.embed.Preprocessing;
@@ -236,6 +237,57 @@ class ClusterStageTest {
         assertEquals("complete", new ObjectMapper().readTree(out.resolve("cluster.json").toFile())
                 .get("clustering").get("linkage").asText());
         assertEquals(cacheBefore, cacheFiles(cache));
+    }
+
+    /** Issue 33: one vector scaled by 3 moved the level-1 split and 50 assignments, silently. */
+    @Test
+    void anEditedVectorIsEmbeddedAgainAndTheClusteringIsUnchanged() throws Exception {
+        Path out = tmp.resolve("cluster");
+        Path cache = tmp.resolve("cache");
+        ClusterStage.Result first = run(request(prepared.dir(), out, mirror, cache, Linkage.WARD, false));
+        Path file;
+        try (Stream<Path> s = Files.walk(cache)) {
+            file = s.filter(f -> f.getFileName().toString().endsWith(".bin")).findFirst().orElseThrow();
+        }
+        int dimension = first.result().embedding().dimension();
+        long firstValue = 12 + 32;
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            for (int k = 0; k < dimension; k++) {
+                raf.seek(firstValue + 4L * k);
+                float v = Float.intBitsToFloat(Integer.reverseBytes(raf.readInt()));
+                raf.seek(firstValue + 4L * k);
+                raf.writeInt(Integer.reverseBytes(Float.floatToRawIntBits(3 * v)));
+            }
+        }
+
+        Path again = tmp.resolve("cluster-again");
+        try (LogCapture log = LogCapture.start()) {
+            ClusterStage.Result second = run(request(prepared.dir(), again, mirror, cache, Linkage.WARD, false));
+            assertTrue(log.text().contains("The embedding cache " + file + " holds 1 vector(s) that do not match "
+                    + "their checksum"), log.text());
+            assertEquals(1, second.result().embedding().computed(), "only the altered image is embedded again");
+            assertEquals(first.result().level1(), second.result().level1());
+        }
+        assertArrayEquals(Files.readAllBytes(out.resolve("assignments.tsv")),
+                Files.readAllBytes(again.resolve("assignments.tsv")));
+    }
+
+    /** Issue 33: two builds on one cache each computed every embedding. */
+    @Test
+    void twoBuildsSharingACacheEmbedEachImageOnce() throws Exception {
+        Path cache = tmp.resolve("shared-cache");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> run(request(prepared.dir(), tmp.resolve("build-a"), mirror, cache,
+                    Linkage.WARD, false)));
+            var b = pool.submit(() -> run(request(prepared.dir(), tmp.resolve("build-b"), mirror, cache,
+                    Linkage.WARD, false)));
+            int computed = a.get().result().embedding().computed() + b.get().result().embedding().computed();
+            assertEquals(2 * PER_CLASS, computed, "every image embedded once, by one of the two builds");
+            assertEquals(a.get().result().level1(), b.get().result().level1());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

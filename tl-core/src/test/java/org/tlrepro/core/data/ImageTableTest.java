@@ -118,6 +118,16 @@ class ImageTableTest {
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
 
+    /** Issue 33: a class named ".." was accepted, and would have written its originals outside the work folder. */
+    @Test
+    void dotAndDotDotAreNotNames() throws Exception {
+        for (String row : new String[] {"..\ta.png", ".\ta.png", "A\t..", "A\tsub\\a.png"}) {
+            TlException e = failure(HEADER + row + "\t" + SHA_A + "\t1\n");
+            assertTrue(e.getMessage().contains("line 2: class and filename must be non-empty names without '/' or "
+                    + "'\\', and not '.' or '..'"), e.getMessage());
+        }
+    }
+
     @Test
     void aDuplicateRowNamesFileAndImage() throws Exception {
         TlException e = failure(HEADER + "A\ta.png\t" + SHA_A + "\t1\n" + "B\ta.png\t" + SHA_B + "\t1\n"

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddingCacheConcurrencyTest {
 
     private static final int HEADER = 12;
-    private static final int RECORD = 32 + 4 * EmbeddingCacheWriter.DIM;
+    private static final int RECORD = 32 + 4 * EmbeddingCacheWriter.DIM + 32;
 
     @TempDir
     Path dir;

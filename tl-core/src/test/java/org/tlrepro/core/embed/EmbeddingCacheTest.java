@@ -19,6 +19,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tlrepro.core.LogCapture;
 import org.tlrepro.core.fetch.RemoteFile;
 import org.tlrepro.core.io.Sha256;
 
@@ -26,7 +27,8 @@ class EmbeddingCacheTest {
 
     private static final int DIM = 5;
     private static final int HEADER = 12;
-    private static final int RECORD = 32 + 4 * DIM;
+    /** image hash, the values, their checksum */
+    private static final int RECORD = 32 + 4 * DIM + 32;
 
     @TempDir
     Path dir;
@@ -118,7 +120,12 @@ class EmbeddingCacheTest {
             raf.setLength(raf.length() - 3);
         }
 
-        EmbeddingCache cache = EmbeddingCache.open(file);
+        EmbeddingCache cache;
+        try (LogCapture log = LogCapture.start()) {
+            cache = EmbeddingCache.open(file);
+            assertTrue(log.text().contains("The embedding cache " + file + " ends in an incomplete record ("
+                    + (RECORD - 3) + " bytes"), log.text());
+        }
         assertEquals(2, cache.size());
         assertEquals(HEADER + 2L * RECORD, Files.size(file));
         assertNull(cache.get(hash("z")));
@@ -145,21 +152,88 @@ class EmbeddingCacheTest {
     }
 
     @Test
-    void garbageStartsAfreshAndIsThenUsable() throws IOException {
+    void garbageIsMovedAsideNotWipedAndTheCacheStartsAfresh() throws IOException {
         Path file = dir.resolve("cache.bin");
         byte[] garbage = new byte[500];
         new Random(8).nextBytes(garbage);
         garbage[0] = 'X';
         Files.write(file, garbage);
 
-        EmbeddingCache cache = EmbeddingCache.open(file);
+        EmbeddingCache cache;
+        try (LogCapture log = LogCapture.start()) {
+            cache = EmbeddingCache.open(file);
+            assertTrue(log.text().contains("The embedding cache " + file
+                    + " does not start with the header of an embedding cache (TLEMB002): it is moved aside to "
+                    + "cache.bin.set-aside-"), log.text());
+        }
         assertEquals(0, cache.size());
+        List<Path> aside = setAside(file);
+        assertEquals(1, aside.size());
+        assertArrayEquals(garbage, Files.readAllBytes(aside.get(0)), "kept as it was");
         float[][] v = vectors(2, 9);
         cache.put(List.of(hash("p"), hash("q")), v);
         assertEquals(HEADER + 2L * RECORD, Files.size(file));
         EmbeddingCache reopened = EmbeddingCache.open(file);
         assertEquals(2, reopened.size());
         assertSameBits(v[1], reopened.get(hash("q")));
+    }
+
+    private List<Path> setAside(Path file) throws IOException {
+        try (var files = Files.list(file.getParent())) {
+            return files.filter(p -> p.getFileName().toString().startsWith(file.getFileName() + ".set-aside-"))
+                    .toList();
+        }
+    }
+
+    @Test
+    void aCacheOfTheFormatWithoutChecksumsIsMovedAsideAndSaysWhy() throws IOException {
+        Path file = dir.resolve("cache.bin");
+        java.nio.ByteBuffer old = java.nio.ByteBuffer.allocate(12 + 32 + 4 * DIM)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        old.put("TLEMB001".getBytes(StandardCharsets.US_ASCII)).putInt(DIM).put(new byte[32]);
+        Files.write(file, old.array());
+        try (LogCapture log = LogCapture.start()) {
+            EmbeddingCache cache = EmbeddingCache.open(file);
+            assertEquals(0, cache.size());
+            assertTrue(log.text().contains("was written in format TLEMB001 (an earlier tl, without checksums)"),
+                    log.text());
+        }
+        assertEquals(1, setAside(file).size());
+        assertTrue(!Files.exists(file));
+    }
+
+    @Test
+    void aScaledVectorIsNotUsedAndItsImageIsEmbeddedAgain() throws IOException {
+        Path file = dir.resolve("cache.bin");
+        float[][] v = vectors(3, 10);
+        List<String> keys = List.of(hash("r"), hash("s"), hash("t"));
+        EmbeddingCache.open(file).put(keys, v);
+        // the attack: one vector multiplied by 3 (its first value, in place)
+        long at = HEADER + RECORD + 32;
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(at);
+            int bits = Integer.reverseBytes(raf.readInt());
+            raf.seek(at);
+            raf.writeInt(Integer.reverseBytes(Float.floatToRawIntBits(3 * Float.intBitsToFloat(bits))));
+        }
+
+        EmbeddingCache cache;
+        try (LogCapture log = LogCapture.start()) {
+            cache = EmbeddingCache.open(file);
+            assertTrue(log.text().contains("The embedding cache " + file + " holds 1 vector(s) that do not match "
+                    + "their checksum (edited or damaged; the first, of image " + keys.get(1) + ", at byte "
+                    + (HEADER + RECORD) + ")"), log.text());
+        }
+        assertEquals(2, cache.size());
+        assertNull(cache.get(keys.get(1)), "not used");
+        // the embedder computes it again: appended, and used from then on without a warning
+        cache.put(List.of(keys.get(1)), new float[][] {v[1]});
+        try (LogCapture log = LogCapture.start()) {
+            EmbeddingCache reopened = EmbeddingCache.open(file);
+            assertEquals(3, reopened.size());
+            assertSameBits(v[1], reopened.get(keys.get(1)));
+            assertEquals(List.of(), log.warnings(), "repaired");
+        }
     }
 
     @Test

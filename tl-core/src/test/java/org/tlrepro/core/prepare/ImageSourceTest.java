@@ -99,6 +99,16 @@ class ImageSourceTest {
         assertTrue(e.getMessage().contains(archive.toString()), e.getMessage());
     }
 
+    /** Issue 33: "a/../x.png" stays inside the archive but made ".." a class name. */
+    @Test
+    void aClassNamedDotDotIsRejected() {
+        Path archive = zip("dots.zip", entries("cell_images/Parasitized/p1.png", "cell_images/x/../u1.png"));
+        TlException e = assertThrows(TlException.class,
+                () -> match(archive, List.of(image("Parasitized", "p1.png"))));
+        assertTrue(e.getMessage().contains("'cell_images/x/../u1.png', whose path has a '.' or '..' folder"),
+                e.getMessage());
+    }
+
     @Test
     void anAbsoluteEntryIsRejected() {
         Path archive = zip("abs.zip", entries("/etc/x.png", "cell_images/Parasitized/p1.png"));

@@ -14,6 +14,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tlrepro.core.LogCapture;
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.data.ImageRecord;
 import org.tlrepro.core.data.ImageTable;
@@ -105,6 +106,38 @@ class ManifestStageTest {
         assertTrue(e.getMessage().contains("broken.png") && e.getMessage().contains("cannot be decoded"),
                 e.getMessage());
         assertFalse(Files.exists(tmp.resolve("data/manifest.tsv")));
+    }
+
+    /** Issue 33: a corrupt image and a duplicate took two runs of tl:manifest to find. */
+    @Test
+    void aCorruptImageAndADuplicateAreReportedInOneRun() throws Exception {
+        Path images = folder(classes("a", 3, "b", 3));
+        Files.writeString(images.resolve("b/broken.png"), "this is not a PNG");
+        Files.copy(images.resolve("a/img_1.png"), images.resolve("b/copy.png"));
+        TlException e = assertThrows(TlException.class, () -> new ManifestStage().run(request(images, null, false)));
+        assertTrue(e.getMessage().contains("1 image(s) cannot be read: ") && e.getMessage().contains("broken.png"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("1 image(s) appear more than once") && e.getMessage().contains("copy.png"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("then run tl:manifest again"), e.getMessage());
+    }
+
+    @Test
+    void symbolicLinksAreFollowedAndSaidInTheLog() throws Exception {
+        Path images = folder(classes("a", 3, "b", 3));
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere/c"));
+        Random random = new Random(42);
+        Files.write(elsewhere.resolve("img_0.png"), SyntheticDataset.randomPng(random, 20, 20, 1));
+        Files.write(elsewhere.resolve("img_1.png"), SyntheticDataset.randomPng(random, 20, 20, 2));
+        Files.write(tmp.resolve("elsewhere/extra.png"), SyntheticDataset.randomPng(random, 20, 20, 0));
+        Files.createSymbolicLink(images.resolve("c"), elsewhere);
+        Files.createSymbolicLink(images.resolve("a/linked.png"), tmp.resolve("elsewhere/extra.png"));
+        try (LogCapture log = LogCapture.start()) {
+            ManifestStage.Result result = new ManifestStage().run(request(images, null, false));
+            assertEquals(Map.of("a", 4, "b", 3, "c", 2), result.classes());
+            assertTrue(log.text().contains(images + " holds 2 symbolic link(s), followed: a/linked.png -> "
+                    + tmp.resolve("elsewhere/extra.png") + ", c/ -> " + elsewhere), log.text());
+        }
     }
 
     @Test
