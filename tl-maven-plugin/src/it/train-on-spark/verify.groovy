@@ -15,7 +15,7 @@ assert log.contains('tl.spark.nativeThreads=0 is not a whole number of at least 
 
 def results = []
 new File(basedir, 'target/tl/runs').eachFileRecurse {
-    if (it.name.endsWith('.json') && it.name != 'train.json') results << new JsonSlurper().parse(it)
+    if (it.name ==~ /scheme\d-run.*\.json/) results << new JsonSlurper().parse(it)
 }
 assert results*.scheme.countBy { it } == [1: 2, 2: 2, 3: 2, 4: 2]
 results.each { r -> assert r.epochLosses.size() == 1 && r.backend.contains('oneDNN on') }

@@ -21,7 +21,7 @@ assert cached.size() == 40 : 'every result once in the run cache, named by its f
 
 def runs = new File(basedir, 'target/tl/runs')
 def results = []
-runs.eachFileRecurse { if (it.name.endsWith('.json') && it.name != 'train.json') results << new JsonSlurper().parse(it) }
+runs.eachFileRecurse { if (it.name ==~ /scheme\d-run.*\.json/) results << new JsonSlurper().parse(it) }
 assert results.size() == 40
 // train.json lists the runs of the current protocol for tl:report and tl:check
 def summary = new JsonSlurper().parse(new File(runs, 'train.json'))

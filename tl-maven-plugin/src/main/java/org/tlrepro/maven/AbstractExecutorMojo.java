@@ -2,12 +2,11 @@ package org.tlrepro.maven;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** A goal whose heavy work can run elsewhere: {@code tl:cluster} (the embedding) and {@code tl:train}. */
-public abstract class AbstractExecutorMojo extends AbstractTlMojo {
+public abstract class AbstractExecutorMojo extends AbstractStageMojo {
 
     /**
      * Where the embedding and the runs are computed: {@code local} (this JVM; training {@code tl.jobs} at a time)
@@ -26,14 +25,19 @@ public abstract class AbstractExecutorMojo extends AbstractTlMojo {
     @Parameter
     private Map<String, String> executorSettings = new LinkedHashMap<>();
 
-    /** The POM's executorSettings, then tl.&lt;executor&gt;.&lt;key&gt; given with -D (Maven makes them system
-     * properties). */
+    /**
+     * The POM's executorSettings, then the tl.&lt;executor&gt;.&lt;key&gt; properties, from the POM's
+     * {@code <properties>} or -D, as every other tl.* setting (before, only -D was read, so a POM's tl.spark.master was
+     * ignored although the provenance recorded it).
+     */
     protected Map<String, String> executorSettings() {
         Map<String, String> out = new LinkedHashMap<>(executorSettings);
         String prefix = "tl." + executor + ".";
-        Properties p = System.getProperties();
-        p.stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
-                .forEach(k -> out.put(k.substring(prefix.length()), p.getProperty(k)));
+        tlSettings().forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), v);
+            }
+        });
         return out;
     }
 }

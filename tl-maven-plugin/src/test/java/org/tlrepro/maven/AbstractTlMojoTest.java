@@ -24,6 +24,7 @@ class AbstractTlMojoTest {
         final boolean study;
         Runnable work = () -> { };
         int runs;
+        java.nio.file.Path cache;
 
         StubMojo(boolean study) {
             this.study = study;
@@ -42,6 +43,11 @@ class AbstractTlMojoTest {
         @Override
         protected boolean isStudy() {
             return study;
+        }
+
+        @Override
+        protected java.nio.file.Path cacheDir() {
+            return cache;
         }
 
         @Override
@@ -142,7 +148,7 @@ class AbstractTlMojoTest {
     void aFullDiskNamesTheFolderAndTheFix() throws Exception {
         StubMojo mojo = new StubMojo(true);
         java.io.File cache = new java.io.File("/tmp/tl-cache-of-a-test");
-        set(mojo, "cache", cache);
+        mojo.cache = cache.toPath();
         set(mojo, "workDir", new java.io.File("/tmp/tl-work-of-a-test"));
         mojo.work = () -> {
             throw new java.io.UncheckedIOException("cannot write the embedding cache " + cache + "/embeddings/x.bin",

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.tlrepro.core.WorkLayout;
+import org.tlrepro.core.progress.Stopwatch;
 import org.tlrepro.core.results.Baseline;
 import org.tlrepro.core.results.Gates;
 import org.tlrepro.core.results.Metrics;
@@ -25,7 +26,7 @@ public final class CheckStage {
     }
 
     public static CheckResult run(CheckRequest request) {
-        long start = System.nanoTime();
+        Stopwatch watch = Stopwatch.start();
         Results results = ResultsLoader.load(request.workDir(), request.paperValues());
         Path written = null;
         List<Rule.Outcome> outcomes;
@@ -46,7 +47,7 @@ public final class CheckStage {
         }
         Path xml = outputDir(request.workDir()).resolve(JUnitXml.FILE);
         JUnitXml.write(xml, outcomes, request.properties(), java.time.Instant.now(),
-                (System.nanoTime() - start) / 1e9);
+                watch.seconds());
         return new CheckResult(outcomes, Verdict.of(outcomes), xml, written);
     }
 }

@@ -33,6 +33,7 @@ import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.prepare.PreparedData;
 import org.tlrepro.core.prepare.PreparedIndex;
 import org.tlrepro.core.progress.Progress;
+import org.tlrepro.core.progress.Stopwatch;
 import org.tlrepro.core.stage.Fingerprint;
 import org.tlrepro.core.stage.StageDirectory;
 import org.tlrepro.core.stage.ToolVersion;
@@ -89,13 +90,13 @@ public final class ClusterStage {
         }
         LOG.info("Clustering, because {}", stale.get());
 
-        long start = System.nanoTime();
+        Stopwatch embedding = Stopwatch.start();
         EmbeddingCache cache = EmbeddingCache.open(
                 EmbeddingCache.fileFor(request.cache().resolve("embeddings"), request.model()));
         FileFetcher fetcher = new FileFetcher(request.mirror(), request.cache(), downloader);
         Embedded embedded = embedMissing(request, data, index, cache, executor, fetcher);
         int computed = embedded.computed();
-        double embedSeconds = (System.nanoTime() - start) / 1e9;
+        double embedSeconds = embedding.seconds();
         float[][] vectors = new float[index.rows().size()][];
         String[] classOfRow = new String[vectors.length];
         String[] imageOfRow = new String[vectors.length]; // for messages: class/file as in the user's folder
@@ -105,7 +106,7 @@ public final class ClusterStage {
             imageOfRow[row.index()] = row.className() + "/" + row.filename();
         }
 
-        long clusterStart = System.nanoTime();
+        Stopwatch clustering = Stopwatch.start();
         List<ClassTree> trees = new ArrayList<>();
         Map<String, String> prefixes = prefixes(index);
         for (Map.Entry<String, String> c : prefixes.entrySet()) {
@@ -115,14 +116,14 @@ public final class ClusterStage {
             for (int i = 0; i < rows.length; i++) {
                 x[i] = toDouble(vectors[rows[i]]);
             }
-            long t = System.nanoTime();
+            Stopwatch one = Stopwatch.start();
             Dendrogram d = NearestNeighbourChain.cluster(rows.length, request.metric().condensed(x), request.linkage());
             LOG.info("Clustered {} images of {} ({} linkage, {} distance) in {} s", rows.length, c.getKey(),
                     request.linkage().name().toLowerCase(), request.metric().name().toLowerCase(),
-                    String.format("%.1f", (System.nanoTime() - t) / 1e9));
+                    String.format("%.1f", one.seconds()));
             trees.add(ClassTree.cut(c.getKey(), c.getValue(), d, rows, request.linkage(), row -> imageOfRow[row]));
         }
-        double clusterSeconds = (System.nanoTime() - clusterStart) / 1e9;
+        double clusterSeconds = clustering.seconds();
 
         Subsets subsets = new Subsets(trees, vectors, classOfRow);
         EmbeddingModel m = request.model();

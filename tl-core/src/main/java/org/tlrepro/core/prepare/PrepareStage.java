@@ -34,6 +34,7 @@ import org.tlrepro.core.fetch.HttpDownloader;
 import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.progress.Progress;
+import org.tlrepro.core.progress.Stopwatch;
 import org.tlrepro.core.stage.Fingerprint;
 import org.tlrepro.core.stage.StageDirectory;
 import org.tlrepro.core.stage.ToolVersion;
@@ -95,7 +96,7 @@ public final class PrepareStage {
         }
         LOG.info("Preparing the data, because {}", stale.get());
 
-        long start = System.nanoTime();
+        Stopwatch watch = Stopwatch.start();
         // the user's own folder or archive (tl.images), else the configured archives: mirror, cache, URL
         FetchedFile archive = request.images() == null ? fetcher.fetchFirst(request.archives()) : null;
         Path sourcePath = archive == null ? request.images() : archive.path();
@@ -107,7 +108,7 @@ public final class PrepareStage {
                     archive == null ? sourcePath.getFileName().toString() : archive.file().name(),
                     archive == null ? (Files.isDirectory(sourcePath) ? "folder" : "archive") + " " + sourcePath
                             : archive.origin(),
-                    (System.nanoTime() - start) / 1e9);
+                    watch.seconds());
             stage.commit(staging, fingerprint, List.of(OUTPUT_IMAGES, OUTPUT_INDEX, OUTPUT_SUMMARY));
             LOG.info("Prepared {} images of {}x{}x3 in {} ({} s): {}", summary.images(), request.imageSize(),
                     request.imageSize(), out.dir(), String.format("%.1f", summary.seconds()),

@@ -28,6 +28,8 @@ public final class RunLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunLedger.class);
     private static final String MODEL = ".model.zip";
+    private static final java.util.regex.Pattern RECORD_NAME =
+            java.util.regex.Pattern.compile("scheme\\d-run\\d{2,}-[0-9a-f]{16}\\.json");
 
     private final Path dir;
     private final RunCache cache;
@@ -155,7 +157,9 @@ public final class RunLedger {
             return out;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+            // run records only: train.json and run-key.json sit beside the experiments' folders
+            for (Path f : files.filter(p -> RECORD_NAME.matcher(p.getFileName().toString()).matches()).sorted()
+                    .toList()) {
                 RunRecord.read(f, null, "it is left out", false).ifPresent(out::add);
             }
         } catch (IOException e) {

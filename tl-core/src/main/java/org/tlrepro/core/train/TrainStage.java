@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -59,16 +60,29 @@ public final class TrainStage {
         Map<String, List<Integer>> rowsByNode = rowsByNode(clustering.readAssignments());
         Path assignments = clustering.assignments();
         String imagesSha256 = Sha256.ofFile(prepared.images());
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("tl", ToolVersion.get());
+        parts.put("data", Sha256.ofFile(prepared.index()));
         // the pixels too: tl:prepare with another image size keeps index.tsv and the subsets as they were
-        String dataKey = "tl " + ToolVersion.get() + "|data " + Sha256.ofFile(prepared.index())
-                + "|images " + imagesSha256
-                + "|subsets " + Sha256.ofFile(assignments) + "|protocol " + request.protocol().runKey()
-                // records before 2 lack the confusion matrix and the majority-class rate, before 3 the checksum
-                + "|record 3|optimiser " + KerasRmsProp.FINGERPRINT
-                // the training code itself: the run cache outlives mvn clean, a changed trainer must not reuse it
-                + "|code " + TrainingCode.fingerprint()
-                // the two trainers round floats differently: their runs are kept apart
-                + "|trainer " + request.trainer().id();
+        parts.put("images", imagesSha256);
+        parts.put("subsets", Sha256.ofFile(assignments));
+        parts.put("protocol", request.protocol().runKey());
+        // records before 2 lack the confusion matrix and the majority-class rate, before 3 the checksum
+        parts.put("record", "3");
+        parts.put("optimiser", KerasRmsProp.FINGERPRINT);
+        // the training code itself: the run cache outlives mvn clean, a changed trainer must not reuse it
+        parts.put("code", TrainingCode.fingerprint());
+        // the two trainers round floats differently: their runs are kept apart
+        parts.put("trainer", request.trainer().id());
+        RunKey key = new RunKey(parts);
+        Optional<RunKey> last = RunKey.last(request.runsDir());
+        last.map(key::changedFrom).filter(c -> !c.isEmpty()).ifPresent(c -> LOG.info(
+                "Since the last build in {}, what determines the runs changed: {}; runs are looked up (and trained) "
+                        + "for the new key", request.runsDir(), String.join(", ", c)));
+        if (last.isEmpty() || !last.get().equals(key)) {
+            key.write(request.runsDir());
+        }
+        String dataKey = key.text();
         List<Experiment> experiments = experiments(clusters, rowsByNode, request, dataKey);
         TrainedNetwork network = network(prepared, request.protocol());
         RunLedger ledger = new RunLedger(request.runsDir(),

@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tlrepro.core.progress.Stopwatch;
 import org.tlrepro.core.stage.ToolVersion;
 import org.tlrepro.core.tensor.NdArrays;
 
@@ -65,7 +66,7 @@ final class UnitTrainer implements RunExecutor.UnitWork {
                 if (!needed) {
                     continue;
                 }
-                long start = System.nanoTime();
+                Stopwatch run = Stopwatch.start();
                 long seed = u.seed() + scheme;
                 int[] trainRows = switch (scheme) {
                     case 1, 4 -> split.train();
@@ -76,7 +77,7 @@ final class UnitTrainer implements RunExecutor.UnitWork {
                 INDArray y = data.oneHot(trainRows);
                 List<Double> losses;
                 Trainer.Evaluation eval;
-                long trainStart = System.nanoTime();
+                Stopwatch training = Stopwatch.start();
                 if (scheme == 4) {
                     TransferHead head = TransferHead.from(sourceModel, p, seed);
                     losses = head.fit(x, y, p, seed, progress);
@@ -94,8 +95,8 @@ final class UnitTrainer implements RunExecutor.UnitWork {
                     }
                 }
                 NdArrays.release(x, y);
-                double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
-                double seconds = (System.nanoTime() - start) / 1e9;
+                double trainSeconds = training.seconds();
+                double seconds = run.seconds();
                 RunResult r = new RunResult(e.name(), scheme, u.run(), u.seed(), trainRows.length,
                         split.test().length, eval.loss(), eval.accuracy(), losses, seconds,
                         (double) trainRows.length * p.epochs() / trainSeconds, backend, ToolVersion.get(), fp,

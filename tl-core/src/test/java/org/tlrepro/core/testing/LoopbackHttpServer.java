@@ -61,6 +61,22 @@ public final class LoopbackHttpServer implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * The setup of the plugin's download ITs: a synthetic data set ({@link SyntheticDataset#create}, 8 images of
+     * 6x6 per class) written to {@code <basedir>/data} and served on a free port, whose address goes to the build as
+     * {@code tl.it.url}; the server goes into the invoker's context as {@code server}, for verify.groovy to stop.
+     *
+     * @param context the invoker script's {@code context}, holding the build's {@code userProperties}
+     */
+    public static LoopbackHttpServer serveSyntheticData(java.io.File basedir, java.util.Map<String, Object> context) {
+        Path data = basedir.toPath().resolve("data");
+        SyntheticDataset.create(data, 8, 6, 42L);
+        LoopbackHttpServer server = start(data, 0);
+        context.put("server", server);
+        ((java.util.Properties) context.get("userProperties")).put("tl.it.url", "http://127.0.0.1:" + server.port());
+        return server;
+    }
+
     /** Starts serving {@code root} on {@code port} (0 for any free port). */
     public static LoopbackHttpServer start(Path root, int port) {
         try {

@@ -132,14 +132,17 @@ class TrainStageTest {
         return dir;
     }
 
-    /** Every file of the ledger with its content hash and modification time. */
-    /** Hash and time of every ledger file (train.json, the summary of the last call, is not a ledger file). */
+    /**
+     * Hash and time of every ledger file (train.json, the summary of the last call, and run-key.json, the key of the
+     * last call, are not ledger files).
+     */
     static Map<String, String> snapshot(Path root) {
         Path runs = root.resolve("runs");
         try (Stream<Path> files = Files.walk(runs)) {
             Map<String, String> out = new TreeMap<>();
             for (Path f : files.filter(Files::isRegularFile)
-                    .filter(f -> !f.equals(TrainStage.summaryFile(runs))).toList()) {
+                    .filter(f -> !f.equals(TrainStage.summaryFile(runs)))
+                    .filter(f -> !f.equals(runs.resolve(RunKey.FILE))).toList()) {
                 out.put(runs.relativize(f).toString(),
                         Sha256.ofFile(f) + " " + Files.getLastModifiedTime(f).toMillis());
             }
@@ -486,7 +489,13 @@ class TrainStageTest {
         Map<String, String> before = snapshot(root);
         Protocol twoEpochs = new Protocol(2, 16, 1e-4, 0.9, 1e-7, 0.7, 2, 1, 42);
 
-        TrainStage.Result again = new TrainStage().run(request(root, twoEpochs, false));
+        TrainStage.Result again;
+        try (LogCapture log = LogCapture.start()) {
+            again = new TrainStage().run(request(root, twoEpochs, false));
+            // issue 34: a rerun says which part of the run key changed, as DVC names the changed dependency
+            assertTrue(log.text().contains("what determines the runs changed: protocol; runs are looked up"),
+                    log.text());
+        }
 
         assertEquals(ALL, again.trained());
         again.runs().forEach(r -> assertEquals(2, r.epochLosses().size()));
