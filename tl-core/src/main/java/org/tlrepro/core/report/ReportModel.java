@@ -126,34 +126,34 @@ public final class ReportModel {
         List<Dendrogram> figure1 = new ArrayList<>();
         for (int i = 0; i < classes.size(); i++) {
             Dendrogram d = new Dendrogram(String.valueOf((char) ('a' + i)), classes.get(i).name(),
-                    SvgCharts.dendrogramTop(classes.get(i)));
+                    DendrogramChart.dendrogramTop(classes.get(i)));
             figure1.add(d);
             figures.add(new Figure("figure1" + d.panel(), d.svg()));
         }
         m.put("figure1", figure1);
         PaperFigures theirs = PaperFigures.of(paper);
-        Markup figure2 = SvgCharts.scatter(results.figure2());
+        Markup figure2 = ScatterChart.scatter(results.figure2());
         m.put("figure2", figure2);
         figures.add(new Figure("figure2a", figure2));
         m.put("hasPaperFigures", theirs != null);
         if (theirs != null) {
-            Markup figure2Paper = SvgCharts.paperScatter(theirs.distance());
+            Markup figure2Paper = ScatterChart.paperScatter(theirs.distance());
             m.put("paperFigures", theirs);
             m.put("figure2Paper", figure2Paper);
             figures.add(new Figure("figure2b", figure2Paper));
         }
         m.put("hasPaperRatios", theirs != null && theirs.sourceRatio() != null);
         m.put("hasErrorBars", results.figure2().points().stream().anyMatch(p -> Double.isFinite(p.sd())));
-        Markup source = SvgCharts.scatter(results.figure3Source(), theirs == null ? null : theirs.sourceRatio());
-        Markup target = SvgCharts.scatter(results.figure3Target(), theirs == null ? null : theirs.targetRatio());
-        Markup box = SvgCharts.boxPlot(results.table2());
+        Markup source = ScatterChart.scatter(results.figure3Source(), theirs == null ? null : theirs.sourceRatio());
+        Markup target = ScatterChart.scatter(results.figure3Target(), theirs == null ? null : theirs.targetRatio());
+        Markup box = BoxPlotChart.boxPlot(results.table2());
         m.put("figure3Source", source);
         m.put("figure3Target", target);
         m.put("boxPlot", box);
         figures.add(new Figure("figure3a", source));
         figures.add(new Figure("figure3b", target));
         figures.add(new Figure("figure4", box));
-        Markup curves = SvgCharts.learningCurves(results.table2());
+        Markup curves = LearningCurveChart.learningCurves(results.table2());
         m.put("learningCurves", curves);
         figures.add(new Figure("figure5", curves));
         m.put("figures", figures);

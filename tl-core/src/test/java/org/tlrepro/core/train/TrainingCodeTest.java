@@ -34,7 +34,7 @@ class TrainingCodeTest {
         Path pkg = Files.createDirectories(folder.resolve("org/tlrepro/core/train"));
         Files.write(pkg.resolve("Trainer.class"), new byte[] {1, 2, 3});
         Files.createDirectories(folder.resolve("org/tlrepro/core/report"));
-        Files.write(folder.resolve("org/tlrepro/core/report/SvgCharts.class"), new byte[] {9});
+        Files.write(folder.resolve("org/tlrepro/core/report/ScatterChart.class"), new byte[] {9});
         Map<String, byte[]> fromFolder = TrainingCode.classes(folder);
         assertEquals(1, fromFolder.size(), "only the training packages count");
 
@@ -47,7 +47,7 @@ class TrainingCodeTest {
                 out.putNextEntry(e);
                 out.write(new byte[] {1, 2, 3});
                 out.closeEntry();
-                out.putNextEntry(new JarEntry("org/tlrepro/core/report/SvgCharts.class"));
+                out.putNextEntry(new JarEntry("org/tlrepro/core/report/ScatterChart.class"));
                 out.write(9);
                 out.closeEntry();
             }

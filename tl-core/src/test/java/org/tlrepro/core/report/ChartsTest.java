@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.tlrepro.core.results.Regression;
 import org.w3c.dom.Document;
 
-class SvgChartsTest {
+class ChartsTest {
 
     static Document parse(Markup svg) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder()
@@ -25,7 +25,7 @@ class SvgChartsTest {
     void scatterShowsEveryPointTheLineAndItsSlope() throws Exception {
         Regression r = Regression.fit("x <distance>", "y", List.of(new Regression.Point("A&B", 0.1, 1),
                 new Regression.Point("C", 0.2, 3), new Regression.Point("D", 0.3, 5)));
-        Document svg = parse(SvgCharts.scatter(r));
+        Document svg = parse(ScatterChart.scatter(r));
         assertEquals(3, countClass(svg, "ours"));
         assertEquals(1, countClass(svg, "legend"), "one legend entry: ours");
         assertEquals(1, countClass(svg, "fit"));
@@ -38,7 +38,7 @@ class SvgChartsTest {
     void scatterDrawsAnErrorBarWhereAPointHasAnSd() throws Exception {
         Regression r = Regression.fit("x", "y", List.of(new Regression.Point("A", 0.1, 1, 2),
                 new Regression.Point("B", 0.2, 3), new Regression.Point("C", 0.3, 4, 0.5)));
-        Document svg = parse(SvgCharts.scatter(r));
+        Document svg = parse(ScatterChart.scatter(r));
         assertEquals(2, countClass(svg, "errorbar"));
         assertTrue(Double.isFinite(r.slopePValue()) && r.slopePValue() > 0 && r.slopePValue() < 1, "" + r.slopePValue());
     }
@@ -48,7 +48,7 @@ class SvgChartsTest {
         // padding 0.0019..0.0397 by 5% puts the first tick at 1e-5, which printed as "1.00e-05"
         Regression r = Regression.fit("x", "y", List.of(new Regression.Point("A", 0.0019, 1),
                 new Regression.Point("B", 0.0397, 3)));
-        String text = parse(SvgCharts.scatter(r)).getDocumentElement().getTextContent();
+        String text = parse(ScatterChart.scatter(r)).getDocumentElement().getTextContent();
         assertFalse(text.contains("e-0"), text);
     }
 
@@ -70,14 +70,14 @@ class SvgChartsTest {
         Regression r = Regression.fit("source minority/majority class ratio (%)", "improvement (points)",
                 List.of(new Regression.Point("A", 60, -2), new Regression.Point("B", 99.5, 4),
                         new Regression.Point("C", 80, 1)));
-        Document svg = parse(SvgCharts.scatter(r));
+        Document svg = parse(ScatterChart.scatter(r));
         assertEquals(1, countClass(svg, "zero"));
         String text = svg.getDocumentElement().getTextContent();
         assertTrue(text.contains("100"), text);
         assertFalse(text.contains("105") || text.contains("110"), text);
         Regression positive = Regression.fit("x", "y", List.of(new Regression.Point("A", 1, 2),
                 new Regression.Point("B", 2, 3)));
-        assertEquals(0, countClass(parse(SvgCharts.scatter(positive)), "zero"));
+        assertEquals(0, countClass(parse(ScatterChart.scatter(positive)), "zero"));
     }
 
     /** Found in the paper's Figure 2b: data -5..10.75 gave an axis -10..15 whose ticks (by 10) ran to 20. */
@@ -85,7 +85,7 @@ class SvgChartsTest {
     void everyTickIsInsideTheFrame() throws Exception {
         Regression r = Regression.fit("x", "y", List.of(new Regression.Point("A", 0.17, -4.87),
                 new Regression.Point("B", 0.18, 10.75), new Regression.Point("C", 0.21, 3.0)));
-        var texts = parse(SvgCharts.scatter(r)).getElementsByTagName("text");
+        var texts = parse(ScatterChart.scatter(r)).getElementsByTagName("text");
         for (int i = 0; i < texts.getLength(); i++) {
             double y = Double.parseDouble(((org.w3c.dom.Element) texts.item(i)).getAttribute("y"));
             assertTrue(y >= 10, texts.item(i).getTextContent() + " at y = " + y + ", above the frame");
@@ -94,20 +94,20 @@ class SvgChartsTest {
 
     @Test
     void scatterWithoutPointsSaysSo() throws Exception {
-        Document svg = parse(SvgCharts.scatter(Regression.fit("x", "y", List.of())));
+        Document svg = parse(ScatterChart.scatter(Regression.fit("x", "y", List.of())));
         assertTrue(svg.getDocumentElement().getTextContent().contains("no combinations"));
     }
 
     @Test
     void boxPlotHasABoxPerScheme() throws Exception {
-        Document svg = parse(SvgCharts.boxPlot(SyntheticResults.build(true).table2()));
+        Document svg = parse(BoxPlotChart.boxPlot(SyntheticResults.build(true).table2()));
         assertEquals(2, svg.getElementsByTagName("rect").getLength());
         assertTrue(svg.getDocumentElement().getTextContent().contains("the paper's mean: 69.1%"));
     }
 
     @Test
     void dendrogramMarksBothLevelsAndDrawsBothCuts() throws Exception {
-        Document svg = parse(SvgCharts.dendrogramTop(SyntheticResults.parasitized()));
+        Document svg = parse(DendrogramChart.dendrogramTop(SyntheticResults.parasitized()));
         assertEquals(5, svg.getElementsByTagName("path").getLength() - 1, "one path per merge besides the axes");
         assertEquals(6, countClass(svg, "node"), "2 level-1 and 4 level-2 nodes");
         assertEquals(2, countClass(svg, "cut"));
@@ -117,7 +117,7 @@ class SvgChartsTest {
     /** Node labels and cut labels do not overlap (their boxes estimated as the chart places them). */
     @Test
     void dendrogramLabelsKeepClearOfEachOther() throws Exception {
-        Document svg = parse(SvgCharts.dendrogramTop(SyntheticResults.parasitized()));
+        Document svg = parse(DendrogramChart.dendrogramTop(SyntheticResults.parasitized()));
         var texts = svg.getElementsByTagName("text");
         List<double[]> boxes = new java.util.ArrayList<>();
         for (int i = 0; i < texts.getLength(); i++) {
@@ -148,7 +148,7 @@ class SvgChartsTest {
                 new Regression.Point("B", 70, 3)));
         Regression paper = Regression.fit("ratio (%)", "y", List.of(new Regression.Point("U1+P1", 20, -1),
                 new Regression.Point("U2+P2", 90, 8), new Regression.Point("U3+P3", 50, 2)));
-        Document svg = parse(SvgCharts.scatter(ours, paper));
+        Document svg = parse(ScatterChart.scatter(ours, paper));
         assertEquals(3, countClass(svg, "paper"));
         assertEquals(2, countClass(svg, "ours"));
         assertEquals(1, countClass(svg, "fit paper-fit"));
@@ -159,14 +159,14 @@ class SvgChartsTest {
 
     @Test
     void boxPlotDrawsThePapersSd() throws Exception {
-        Document svg = parse(SvgCharts.boxPlot(SyntheticResults.build(true).table2()));
+        Document svg = parse(BoxPlotChart.boxPlot(SyntheticResults.build(true).table2()));
         assertEquals(2, countClass(svg, "paper-sd"));
         assertTrue(svg.getDocumentElement().getTextContent().contains("the paper's SD: 4.00 points"));
     }
 
     @Test
     void learningCurvesDrawEveryRunAndTheMeanOfEachScheme() throws Exception {
-        Document svg = parse(SvgCharts.learningCurves(SyntheticResults.build(true).table2()));
+        Document svg = parse(LearningCurveChart.learningCurves(SyntheticResults.build(true).table2()));
         var lines = svg.getElementsByTagName("polyline");
         assertEquals(2 * 3 + 2, lines.getLength(), "3 runs and a mean for each of 2 schemes");
         String text = svg.getDocumentElement().getTextContent();
