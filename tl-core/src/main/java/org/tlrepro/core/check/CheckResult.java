@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.tlrepro.core.results.Gates;
 import org.tlrepro.core.results.Rule;
+import org.tlrepro.core.results.Verdict;
 
 /**
  * What {@code tl:check} found.

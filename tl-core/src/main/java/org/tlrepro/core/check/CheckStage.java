@@ -3,7 +3,6 @@ package org.tlrepro.core.check;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.tlrepro.core.WorkLayout;
 import org.tlrepro.core.progress.Stopwatch;
 import org.tlrepro.core.results.Baseline;
 import org.tlrepro.core.results.Gates;
@@ -11,6 +10,8 @@ import org.tlrepro.core.results.Metrics;
 import org.tlrepro.core.results.Results;
 import org.tlrepro.core.results.ResultsLoader;
 import org.tlrepro.core.results.Rule;
+import org.tlrepro.core.results.Verdict;
+import org.tlrepro.core.results.WorkLayout;
 
 /**
  * {@code tl:check}: judges the results against the rules and a baseline, writes the outcomes as JUnit XML under

@@ -13,13 +13,13 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.tlrepro.core.TlException;
-import org.tlrepro.core.WorkLayout;
 import org.tlrepro.core.cluster.ClusterResult;
 import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Json;
 import org.tlrepro.core.prepare.PrepareSummary;
 import org.tlrepro.core.prepare.PreparedData;
 import org.tlrepro.core.results.Results;
+import org.tlrepro.core.results.WorkLayout;
 import org.tlrepro.core.stage.ArtifactVersion;
 import org.tlrepro.core.stage.ToolVersion;
 import org.tlrepro.core.train.RunResult;

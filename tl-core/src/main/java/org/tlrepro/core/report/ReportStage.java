@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import org.tlrepro.core.WorkLayout;
 import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.results.Baseline;
 import org.tlrepro.core.results.Gates;
@@ -16,6 +15,7 @@ import org.tlrepro.core.results.MetricsFile;
 import org.tlrepro.core.results.Results;
 import org.tlrepro.core.results.ResultsLoader;
 import org.tlrepro.core.results.Rule;
+import org.tlrepro.core.results.WorkLayout;
 
 /**
  * {@code tl:report}: renders {@code report.html}, {@code tables.tex}, {@code figures.tex}, {@code report.tex} and

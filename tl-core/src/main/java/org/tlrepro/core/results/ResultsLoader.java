@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.tlrepro.core.TlException;
-import org.tlrepro.core.WorkLayout;
 import org.tlrepro.core.cluster.ClusterOutput;
 import org.tlrepro.core.cluster.ClusterResult;
 import org.tlrepro.core.io.Json;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.tlrepro.core.results.Rule;
+import org.tlrepro.core.results.Verdict;
 
 class VerdictAndJUnitXmlTest {
 

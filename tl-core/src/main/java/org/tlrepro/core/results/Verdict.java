@@ -1,8 +1,7 @@
-package org.tlrepro.core.check;
+package org.tlrepro.core.results;
 
 import java.util.List;
 
-import org.tlrepro.core.results.Rule;
 
 /**
  * The count of what {@code tl:check} found, enforced rules and the paper's claims kept apart: a claim that does not

@@ -1,4 +1,4 @@
-package org.tlrepro.core;
+package org.tlrepro.core.results;
 
 import java.nio.file.Path;
 
