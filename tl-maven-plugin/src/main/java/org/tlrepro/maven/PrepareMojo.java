@@ -82,9 +82,6 @@ public class PrepareMojo extends AbstractDataSetMojo {
             throw new TlException("tl.images is " + images + ", which does not exist: point it at the folder of "
                     + "class folders (or the zip archive) that tl:manifest listed");
         }
-        if (mirror() != null && !mirror().toFile().isDirectory()) {
-            throw new TlException("tl.mirror is " + mirror + ", which is not a folder: fix or unset it");
-        }
         // the network tl:cluster will need, unless a clustering exists (it may then need no network at all)
         List<InputCheck.Requirement> later = Files.isRegularFile(layout().cluster().resolve(ClusterOutput.RESULT))
                 ? List.of() : List.of(new InputCheck.Requirement("the embedding network (tl.architecture="

@@ -27,7 +27,13 @@ public final class FileFetcher {
      * @param mirror read-only folder of files by name, or {@code null}
      * @param cache  writable cache folder, or {@code null} for no cache (and so no download)
      */
+    /**
+     * @throws TlException when {@code mirror} is set but is not a folder (every goal that fetches checks it here)
+     */
     public FileFetcher(Path mirror, Path cache, HttpDownloader downloader) {
+        if (mirror != null && !Files.isDirectory(mirror)) {
+            throw new TlException("tl.mirror is " + mirror + ", which is not a folder: fix or unset it");
+        }
         this.mirror = mirror;
         this.cache = cache;
         this.downloader = downloader;

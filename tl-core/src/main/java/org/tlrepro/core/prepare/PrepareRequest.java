@@ -3,6 +3,7 @@ package org.tlrepro.core.prepare;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.tlrepro.core.TlException;
 import org.tlrepro.core.fetch.InputCheck;
 import org.tlrepro.core.fetch.RemoteFile;
 
@@ -40,8 +41,9 @@ public record PrepareRequest(Path manifest, Path sampleList, Integer perClass, l
     public PrepareRequest {
         archives = List.copyOf(archives);
         laterInputs = List.copyOf(laterInputs);
+        // the goals check tl.imageSize against SettingRanges first; this guards callers of tl-core that do not
         if (imageSize < 1) {
-            throw new IllegalArgumentException("tl.imageSize must be positive, not " + imageSize);
+            throw new TlException("tl.imageSize must be at least 1, not " + imageSize);
         }
     }
 }

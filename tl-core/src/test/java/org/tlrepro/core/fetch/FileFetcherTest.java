@@ -201,4 +201,12 @@ class FileFetcherTest {
                 () -> new FileFetcher(mirror, cache, downloader).fetchFirst(List.of(byMd5)));
         assertTrue(e.getMessage().contains("MD5 ") && e.getMessage().contains(byMd5.md5()), e.getMessage());
     }
+
+    /** Issue 34: the mirror's check lived in tl:prepare only; tl:cluster took a file for a mirror silently. */
+    @Test
+    void aMirrorThatIsNotAFolderIsNamed() throws Exception {
+        Path notAFolder = java.nio.file.Files.writeString(tmp.resolve("mirror.txt"), "x");
+        TlException e = assertThrows(TlException.class, () -> new FileFetcher(notAFolder, tmp, null));
+        assertEquals("tl.mirror is " + notAFolder + ", which is not a folder: fix or unset it", e.getMessage());
+    }
 }
