@@ -1,11 +1,8 @@
 package org.tlrepro.core.train;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -88,7 +85,7 @@ public final class TrainStage {
         RunLedger ledger = new RunLedger(request.runsDir(),
                 request.runCache() == null ? null : new RunCache(request.runCache()));
 
-        List<TrainingUnit> units = schedule(experiments, request.protocol().seed());
+        List<TrainingUnit> units = Schedule.of(experiments, request.protocol().seed());
         List<TrainingUnit> pending;
         Resume r = null;
         if (request.force()) {
@@ -160,53 +157,6 @@ public final class TrainStage {
             }
         }
         return new Resume(pending, schemes, units.size() - pending.size(), partKept, ledger.restored() - before);
-    }
-
-    /**
-     * Every run of every experiment, in training order: table by table (Table 2 before Table 3), and within a table
-     * run by run across its experiments, so that a build stopped early leaves every combination with as many runs
-     * as the others, or one fewer.
-     */
-    static List<TrainingUnit> schedule(List<Experiment> experiments, long baseSeed) {
-        List<TrainingUnit> units = new ArrayList<>();
-        for (Experiment e : experiments) {
-            for (int run = 1; run <= e.runs(); run++) {
-                units.add(new TrainingUnit(e, run, seed(baseSeed, e.name(), run)));
-            }
-        }
-        List<String> tables = experiments.stream().map(e -> table(e.name())).distinct().toList();
-        // a stable sort: experiments keep their order within a run
-        units.sort(Comparator.comparingInt((TrainingUnit u) -> tables.indexOf(table(u.experiment().name())))
-                .thenComparingInt(TrainingUnit::run));
-        return units;
-    }
-
-    private static String table(String experiment) {
-        int slash = experiment.indexOf('/');
-        return slash < 0 ? experiment : experiment.substring(0, slash);
-    }
-
-    /** Share of the most frequent class among the rows: what always predicting that class would score. */
-    static double majorityRate(int[] rows, int[] labels, int classes) {
-        int[] counts = new int[classes];
-        for (int r : rows) {
-            counts[labels[r]]++;
-        }
-        return rows.length == 0 ? Double.NaN : (double) Arrays.stream(counts).max().orElse(0) / rows.length;
-    }
-
-    static int[] concat(int[] a, int[] b) {
-        int[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        Arrays.sort(out);
-        return out;
-    }
-
-    /** A run's seed: derived from the base seed, the experiment and the run number; never 0. */
-    static long seed(long base, String experiment, int run) {
-        byte[] h = Sha256.newDigest().digest((base + "/" + experiment + "/" + run).getBytes(StandardCharsets.UTF_8));
-        long s = ByteBuffer.wrap(h).getLong() & Long.MAX_VALUE;
-        return s == 0 ? 1 : s;
     }
 
     private static List<Experiment> experiments(ClusterResult clusters, Map<String, List<Integer>> rowsByNode,

@@ -1,5 +1,6 @@
 package org.tlrepro.core.train;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -46,7 +47,7 @@ final class UnitTrainer implements RunExecutor.UnitWork {
         StratifiedSplit split = StratifiedSplit.of(e.target(), data.labels(), p.trainFraction(), u.seed());
         INDArray testX = data.features(split.test());
         INDArray testY = data.oneHot(split.test());
-        double majority = TrainStage.majorityRate(split.test(), data.labels(), data.classes());
+        double majority = majorityRate(split.test(), data.labels(), data.classes());
         LOG.info("{} run {}/{} ({} of {} to train; seed {}): target {} = {} train + {} test, source {}",
                 e.name(), u.run(), e.runs(), index, total, u.seed(), e.target().length, split.train().length,
                 split.test().length, e.source().length);
@@ -71,7 +72,7 @@ final class UnitTrainer implements RunExecutor.UnitWork {
                 int[] trainRows = switch (scheme) {
                     case 1, 4 -> split.train();
                     case 2 -> e.source();
-                    default -> TrainStage.concat(e.source(), split.train());
+                    default -> concat(e.source(), split.train());
                 };
                 INDArray x = data.features(trainRows);
                 INDArray y = data.oneHot(trainRows);
@@ -125,5 +126,22 @@ final class UnitTrainer implements RunExecutor.UnitWork {
             NdArrays.release(testX, testY);
         }
         return count;
+    }
+
+    /** Share of the most frequent class among the rows: what always predicting that class would score. */
+    static double majorityRate(int[] rows, int[] labels, int classes) {
+        int[] counts = new int[classes];
+        for (int r : rows) {
+            counts[labels[r]]++;
+        }
+        return rows.length == 0 ? Double.NaN : (double) Arrays.stream(counts).max().orElse(0) / rows.length;
+    }
+
+    /** Scheme 3's training rows: the source and the target's training part, in row order. */
+    static int[] concat(int[] a, int[] b) {
+        int[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        Arrays.sort(out);
+        return out;
     }
 }

@@ -237,11 +237,11 @@ class TrainStageTest {
         Experiment t2 = new Experiment("table2", new int[0], new int[0], List.of(1, 2, 3, 4), 2, "k");
         Experiment a = new Experiment("table3/P1+U1", new int[0], new int[0], List.of(1, 4), 2, "k");
         Experiment b = new Experiment("table3/P1+U2", new int[0], new int[0], List.of(1, 4), 2, "k");
-        List<String> order = TrainStage.schedule(List.of(t2, a, b), 42).stream()
+        List<String> order = Schedule.of(List.of(t2, a, b), 42).stream()
                 .map(u -> u.experiment().name() + " " + u.run()).toList();
         assertEquals(List.of("table2 1", "table2 2", "table3/P1+U1 1", "table3/P1+U2 1", "table3/P1+U1 2",
                 "table3/P1+U2 2"), order);
-        assertEquals(TrainStage.seed(42, "table3/P1+U2", 2), TrainStage.schedule(List.of(t2, a, b), 42).get(5).seed(),
+        assertEquals(Schedule.seed(42, "table3/P1+U2", 2), Schedule.of(List.of(t2, a, b), 42).get(5).seed(),
                 "a run's seed does not depend on when it is trained");
     }
 
