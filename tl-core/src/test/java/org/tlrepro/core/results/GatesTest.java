@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.tlrepro.core.TlException;
@@ -80,6 +81,31 @@ class GatesTest {
         assertEquals(1.0, Metrics.of(r).get("table3.minRuns"), "the combination with the fewest runs");
         assertEquals(1.0, Metrics.of(r).get("table3.positiveImprovements"));
         assertEquals(1.0, Metrics.of(r).get("table3.meanImprovement"), 1e-9);
+    }
+
+    /** Issue 33: rendering published results needed -Dtl.runs and -Dtl.table3.runs to say what they hold. */
+    @Test
+    void theConfiguredRunCountsComeFromTheResultsOwnSetup() {
+        List<RunResult> runs = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            for (int scheme = 1; scheme <= 4; scheme++) {
+                runs.add(ResultsBuilderTest.run("table2", scheme, i, 0.70));
+            }
+        }
+        org.tlrepro.core.train.Protocol three = new org.tlrepro.core.train.Protocol(5, 128, 1e-4, 0.9, 1e-7, 0.7, 3, 2,
+                42);
+        Results r = ResultsBuilder.build(ResultsBuilderTest.clustering(List.of()), new org.tlrepro.core.train.TrainSetup(
+                three, new org.tlrepro.core.train.TrainedNetwork(50, List.of("P", "U"), List.of())), runs, null);
+        Map<String, Double> m = Metrics.of(r);
+        assertEquals(3.0, m.get("table2.configuredRuns"));
+        assertEquals(2.0, m.get("table3.configuredRuns"));
+        Rule everyRun = new Rule("every run", "table2.scheme4.runs - table2.configuredRuns", 0.0, null, false);
+        assertEquals(Rule.Status.PASS, Gates.check(r, List.of(everyRun)).get(0).status());
+        Rule everyTable3Run = new Rule("every Table 3 run", "table3.minRuns - table3.configuredRuns", 0.0, null, false);
+        assertEquals(Rule.Status.FAIL, Gates.check(r, List.of(everyTable3Run)).get(0).status(),
+                "no Table 3 run of the 2 asked for");
+        assertTrue(Double.isNaN(Metrics.of(ResultsBuilder.build(ResultsBuilderTest.clustering(List.of()), runs, null))
+                .get("table2.configuredRuns")), "no setup: no value, and the gate fails");
     }
 
     // ---- comparisons with a baseline ------------------------------------------------------------------------
