@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.spark.SparkFiles;
-import org.nd4j.nativeblas.NativeOpsHolder;
 import org.tlrepro.core.backend.NativeBackend;
+import org.tlrepro.core.backend.NativeThreads;
 import org.tlrepro.core.embed.EmbeddingExecutor;
 import org.tlrepro.core.embed.ImageBatch;
 
@@ -28,7 +28,7 @@ record EmbedTask(EmbeddingExecutor.EmbedderFactory factory, int nativeThreads, b
 
     float[][] call(ImageBatch batch) {
         NativeBackend.initialize();
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(nativeThreads);
+        NativeThreads.set(nativeThreads);
         ThreadLocal<EmbeddingExecutor.BatchEmbedder> local = EMBEDDERS.computeIfAbsent(factory, f ->
                 ThreadLocal.withInitial(() -> f.create(shipped
                         ? SparkFiles.get(Path.of(f.modelFile()).getFileName().toString()) : f.modelFile())));

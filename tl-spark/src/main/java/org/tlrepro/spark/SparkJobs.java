@@ -17,11 +17,11 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
-import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.backend.NativeBackend;
+import org.tlrepro.core.backend.NativeThreads;
 
 /**
  * One stage's Spark application: its {@code tl.spark.*} configuration, tl's jars shipped to executors outside this
@@ -119,7 +119,7 @@ final class SparkJobs implements AutoCloseable {
     static void matchNativeThreads(SparkConf conf) {
         if (!conf.contains(OMP_THREADS)) {
             NativeBackend.initialize();
-            int threads = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+            int threads = NativeThreads.current();
             conf.set(OMP_THREADS, String.valueOf(threads));
             LOG.info("Executors' process-wide native threads: {}, as in this JVM (the results depend on it; set "
                     + "tl.spark.conf.{} to change it)", threads, OMP_THREADS);

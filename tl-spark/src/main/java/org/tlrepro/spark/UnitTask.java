@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.nd4j.nativeblas.NativeOpsHolder;
 import org.tlrepro.core.backend.NativeBackend;
+import org.tlrepro.core.backend.NativeThreads;
 import org.tlrepro.core.train.RunExecutor;
 import org.tlrepro.core.train.RunResult;
 import org.tlrepro.core.train.TrainingUnit;
@@ -25,7 +25,7 @@ record UnitTask(RunExecutor.WorkFactory work, int nativeThreads, int index, int 
 
     List<RunResult> call(TrainingUnit unit) {
         NativeBackend.initialize();
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(nativeThreads);
+        NativeThreads.set(nativeThreads);
         RunExecutor.UnitWork worker = WORKERS.computeIfAbsent(work, w -> w.create(images -> { }));
         List<RunResult> results = new ArrayList<>();
         worker.train(unit, index, total, results::add);

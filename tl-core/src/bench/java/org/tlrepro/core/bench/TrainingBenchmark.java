@@ -10,8 +10,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.NativeOpsHolder;
 import org.tlrepro.core.backend.NativeBackend;
+import org.tlrepro.core.backend.NativeThreads;
 import org.tlrepro.core.train.PaperCnn;
 import org.tlrepro.core.train.Protocol;
 import org.tlrepro.core.train.CnnTrainer;
@@ -44,7 +44,7 @@ public final class TrainingBenchmark {
             long seed = j + 1;
             results.add(pool.submit(() -> {
                 if (threads > 0) {
-                    NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+                    NativeThreads.set(threads);
                 }
                 INDArray x = Nd4j.rand(DataType.FLOAT, images, 3, 50, 50);
                 INDArray y = Nd4j.zeros(DataType.FLOAT, images, 2);

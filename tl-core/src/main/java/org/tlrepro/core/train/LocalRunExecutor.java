@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
-import org.nd4j.nativeblas.NativeOpsHolder;
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.backend.NativeBackend;
+import org.tlrepro.core.backend.NativeThreads;
 
 /** Trains units on a fixed pool of threads in this JVM ({@code tl.jobs}), sharing the native threads among them. */
 public final class LocalRunExecutor implements RunExecutor {
@@ -26,7 +26,7 @@ public final class LocalRunExecutor implements RunExecutor {
 
     private static int cores() {
         NativeBackend.initialize(); // before the first native call: it configures DL4J's oneDNN helpers
-        return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+        return NativeThreads.current();
     }
 
     LocalRunExecutor(int jobs, int cores) {
@@ -57,7 +57,7 @@ public final class LocalRunExecutor implements RunExecutor {
         try {
             for (TrainingUnit u : units) {
                 futures.add(pool.submit(() -> {
-                    NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(nativeThreads);
+                    NativeThreads.set(nativeThreads);
                     return work.train(u, started.incrementAndGet(), units.size(), serialSink);
                 }));
             }

@@ -3,9 +3,8 @@ package org.tlrepro.core.train;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.nd4j.nativeblas.NativeOps;
-import org.nd4j.nativeblas.NativeOpsHolder;
 import org.tlrepro.core.backend.NativeBackend;
+import org.tlrepro.core.backend.NativeThreads;
 
 /**
  * Runs a test class's tiny networks on one OpenMP thread. They gain nothing from a second one, and when another
@@ -19,13 +18,12 @@ final class OneNativeThread implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         NativeBackend.initialize();
-        NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
-        previous = ops.ompGetMaxThreads();
-        ops.setOmpNumThreads(1);
+        previous = NativeThreads.current();
+        NativeThreads.set(1);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(previous);
+        NativeThreads.set(previous);
     }
 }
