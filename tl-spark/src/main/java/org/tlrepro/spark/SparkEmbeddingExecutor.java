@@ -3,7 +3,7 @@ package org.tlrepro.spark;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.tlrepro.core.TlException;
+import org.tlrepro.core.TaskFailures;
 import org.tlrepro.core.embed.EmbeddingExecutor;
 import org.tlrepro.core.embed.ImageBatch;
 
@@ -29,23 +29,18 @@ final class SparkEmbeddingExecutor implements EmbeddingExecutor {
     public void execute(List<ImageBatch> batches, EmbedderFactory factory, Consumer<EmbeddedBatch> sink) {
         boolean ship = !settings.inThisJvm();
         EmbedTask task = new EmbedTask(factory, settings.nativeThreads(), ship);
-        List<SparkJobs.Failure<ImageBatch>> failures;
+        TaskFailures<ImageBatch> failures = new TaskFailures<>(batches.size(), "embedding batches",
+                " on Spark after their retries", "the others are in the cache; a rerun embeds only the missing images",
+                b -> "the batch of " + b.size() + " images from " + b.files().get(0));
         try (SparkJobs jobs = SparkJobs.start(settings, "tl embed (" + batches.size() + " batches)")) {
             if (ship) {
                 jobs.context().addFile(factory.modelFile());
             }
-            failures = jobs.runEach(batches, i -> task::call, (b, vectors) -> sink.accept(new EmbeddedBatch(b, vectors)));
+            jobs.runEach(batches, i -> task::call, (b, vectors) -> sink.accept(new EmbeddedBatch(b, vectors)))
+                    .forEach(f -> failures.add(f.item(), f.cause()));
         } finally {
             EmbedTask.forget(factory);
         }
-        if (!failures.isEmpty()) {
-            Throwable first = failures.get(0).cause();
-            if (failures.size() == 1 && first instanceof TlException t) {
-                throw t;
-            }
-            throw new TlException(failures.size() + " of " + batches.size() + " embedding batches failed on Spark "
-                    + "after their retries (the others are in the cache; a rerun embeds only the missing images); "
-                    + "the first: " + first, first);
-        }
+        failures.throwIfAny();
     }
 }

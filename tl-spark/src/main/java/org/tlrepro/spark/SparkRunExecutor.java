@@ -7,10 +7,10 @@ import java.util.function.IntConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tlrepro.core.TaskFailures;
 import org.tlrepro.core.train.RunExecutor;
 import org.tlrepro.core.train.RunResult;
 import org.tlrepro.core.train.TrainingUnit;
-import org.tlrepro.core.train.UnitFailures;
 
 /**
  * Runs each training unit as a one-task Spark job ({@link SparkJobs}); the results of a unit come back to this JVM
@@ -52,7 +52,7 @@ public final class SparkRunExecutor implements RunExecutor {
     @Override
     public int execute(List<TrainingUnit> units, WorkFactory work, IntConsumer progress, Consumer<RunResult> sink) {
         int[] trained = {0};
-        UnitFailures failures = new UnitFailures(units.size(), " on Spark after its retries");
+        TaskFailures<TrainingUnit> failures = TrainingUnit.failures(units.size(), " on Spark after its retries");
         try (SparkJobs jobs = SparkJobs.start(settings, "tl train (" + units.size() + " units)")) {
             jobs.runEach(units, i -> new UnitTask(work, settings.nativeThreads(), i + 1, units.size())::call,
                     (unit, results) -> {

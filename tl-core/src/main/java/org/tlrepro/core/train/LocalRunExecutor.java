@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import org.tlrepro.core.TlException;
+import org.tlrepro.core.TaskFailures;
 import org.tlrepro.core.backend.NativeBackend;
 import org.tlrepro.core.backend.NativeThreads;
 
@@ -62,7 +63,7 @@ public final class LocalRunExecutor implements RunExecutor {
                 }));
             }
             int trained = 0;
-            UnitFailures failures = new UnitFailures(units.size(), "");
+            TaskFailures<TrainingUnit> failures = TrainingUnit.failures(units.size(), "");
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     trained += futures.get(i).get();
