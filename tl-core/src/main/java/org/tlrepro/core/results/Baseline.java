@@ -60,12 +60,8 @@ public record Baseline(Path dir, Map<String, Double> metrics, List<RunResult> ru
         }
         TrainSetup setup = null;
         if (Files.isRegularFile(dir.resolve(SETUP))) {
-            try {
-                setup = Json.MAPPER.readValue(dir.resolve(SETUP).toFile(), TrainSetup.class);
-            } catch (IOException e) {
-                throw new TlException(dir.resolve(SETUP) + " cannot be read (" + e.getMessage()
-                        + "): refresh the baseline with -Dtl.baseline.update=true", e);
-            }
+            setup = Json.read(dir.resolve(SETUP), TrainSetup.class,
+                    "refresh the baseline with -Dtl.baseline.update=true");
         }
         return new Baseline(dir, metrics, List.copyOf(runs), setup);
     }
@@ -105,13 +101,13 @@ public record Baseline(Path dir, Map<String, Double> metrics, List<RunResult> ru
                 new ClusterOutput(staging).writeResult(clustering);
             }
             if (setup != null) {
-                AtomicFiles.write(staging.resolve(SETUP), Json.MAPPER.writeValueAsBytes(setup));
+                Json.write(staging.resolve(SETUP), setup);
             }
             for (RunResult r : runs.stream().sorted(Comparator.comparing(RunResult::experiment)
                     .thenComparingInt(RunResult::scheme).thenComparingInt(RunResult::run)).toList()) {
                 Path f = staging.resolve(RUNS).resolve(r.experiment())
                         .resolve(String.format("scheme%d-run%02d.json", r.scheme(), r.run()));
-                AtomicFiles.write(f, Json.MAPPER.writeValueAsBytes(r));
+                Json.write(f, r);
             }
             AtomicFiles.replaceDirectory(staging, dir);
         } catch (IOException e) {

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.tlrepro.core.TlException;
-import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Json;
 
 /**
@@ -35,11 +34,7 @@ public final class MetricsFile {
                 root.put(name, value);
             }
         });
-        try {
-            AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(root));
-        } catch (IOException e) {
-            throw new TlException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        Json.write(file, root);
     }
 
     /** The metrics of {@code file}; {@code null} entries read as NaN. */
