@@ -23,7 +23,7 @@ import org.tlrepro.core.results.WorkLayout;
 import org.tlrepro.core.stage.ArtifactVersion;
 import org.tlrepro.core.stage.ToolVersion;
 import org.tlrepro.core.train.RunResult;
-import org.tlrepro.core.train.TrainStage;
+import org.tlrepro.core.train.TrainOutput;
 import org.tlrepro.core.train.TrainSummary;
 
 /**
@@ -226,14 +226,6 @@ public record Provenance(String format, String generated, String results, GitSta
     }
 
     private static TrainSummary readTrainSummary(Path workDir) {
-        Path file = TrainStage.summaryFile(new WorkLayout(workDir).runs());
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            return Json.MAPPER.readValue(file.toFile(), TrainSummary.class);
-        } catch (IOException e) {
-            throw new TlException(file + " cannot be read (" + e.getMessage() + "): run tl:train again", e);
-        }
+        return new TrainOutput(new WorkLayout(workDir).runs()).summaryIfAny("run tl:train again").orElse(null);
     }
 }

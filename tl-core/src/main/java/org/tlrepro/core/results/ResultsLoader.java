@@ -1,14 +1,11 @@
 package org.tlrepro.core.results;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.cluster.ClusterOutput;
 import org.tlrepro.core.cluster.ClusterResult;
-import org.tlrepro.core.io.Json;
-import org.tlrepro.core.train.TrainStage;
+import org.tlrepro.core.train.TrainOutput;
 import org.tlrepro.core.train.TrainSummary;
 
 /**
@@ -27,18 +24,10 @@ public final class ResultsLoader {
     public static Results load(Path workDir, Path paperValues) {
         WorkLayout layout = new WorkLayout(workDir);
         ClusterResult clustering = layout.clustering().readResult();
-        Path train = TrainStage.summaryFile(layout.runs());
-        if (!Files.isRegularFile(train)) {
-            throw new TlException("there are no training results in " + train + ": run tl:train first");
-        }
-        try {
-            TrainSummary summary = Json.MAPPER.readValue(train.toFile(), TrainSummary.class);
-            return ResultsBuilder.build(clustering, summary.setup(), summary.runs(),
-                    paperValues == null ? null : PaperValues.read(paperValues));
-        } catch (IOException e) {
-            throw new TlException("the results in " + workDir + " cannot be read (" + e.getMessage()
-                    + "): run the build again with -Dtl.force=true", e);
-        }
+        TrainSummary summary = new TrainOutput(layout.runs()).readSummary("run tl:train first (or, if it ran, run the "
+                + "build again with -Dtl.force=true)");
+        return ResultsBuilder.build(clustering, summary.setup(), summary.runs(),
+                paperValues == null ? null : PaperValues.read(paperValues));
     }
 
     /**

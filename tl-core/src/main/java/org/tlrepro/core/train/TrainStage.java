@@ -20,7 +20,6 @@ import org.tlrepro.core.backend.NativeBackend;
 import org.tlrepro.core.cluster.ClusterOutput;
 import org.tlrepro.core.cluster.ClusterResult;
 import org.tlrepro.core.cluster.SubsetPair;
-import org.tlrepro.core.io.Json;
 import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.prepare.PrepareSummary;
 import org.tlrepro.core.prepare.PreparedData;
@@ -221,7 +220,7 @@ public final class TrainStage {
 
     /** The file later goals read the current runs from. */
     public static Path summaryFile(Path runsDir) {
-        return runsDir.resolve("train.json");
+        return new TrainOutput(runsDir).summary();
     }
 
     /** The network every trainer builds for these images (UnitTrainer: the same PaperCnn.build), for Table 1. */
@@ -235,7 +234,7 @@ public final class TrainStage {
 
     private static void writeSummary(TrainRequest request, TrainedNetwork network, int trained,
                                      List<RunResult> runs) {
-        Json.write(summaryFile(request.runsDir()),
+        new TrainOutput(request.runsDir()).writeSummary(
                 new TrainSummary(ToolVersion.get(), request.protocol(), network, trained, runs));
     }
 
