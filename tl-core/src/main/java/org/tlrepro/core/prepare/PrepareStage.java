@@ -55,9 +55,6 @@ public final class PrepareStage {
     private static final ObjectMapper JSON = Json.MAPPER;
     /** Bumped whenever the output format or the image processing changes. */
     private static final String FORMAT = "1";
-    private static final String OUTPUT_IMAGES = "images.npy";
-    private static final String OUTPUT_INDEX = "index.tsv";
-    private static final String OUTPUT_SUMMARY = "prepare.json";
 
     private final HttpDownloader downloader;
 
@@ -109,7 +106,7 @@ public final class PrepareStage {
                     archive == null ? (Files.isDirectory(sourcePath) ? "folder" : "archive") + " " + sourcePath
                             : archive.origin(),
                     watch.seconds());
-            stage.commit(staging, fingerprint, List.of(OUTPUT_IMAGES, OUTPUT_INDEX, OUTPUT_SUMMARY));
+            stage.commit(staging, fingerprint, PreparedData.HASHED);
             LOG.info("Prepared {} images of {}x{}x3 in {} ({} s): {}", summary.images(), request.imageSize(),
                     request.imageSize(), out.dir(), String.format("%.1f", summary.seconds()),
                     summary.classes().stream().map(Object::toString).collect(Collectors.joining(", ")));

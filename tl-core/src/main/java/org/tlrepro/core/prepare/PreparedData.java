@@ -1,6 +1,7 @@
 package org.tlrepro.core.prepare;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.tlrepro.core.io.Json;
 
@@ -17,12 +18,18 @@ import org.tlrepro.core.io.Json;
  */
 public record PreparedData(Path dir) {
 
+    public static final String IMAGES = "images.npy";
+    public static final String INDEX = "index.tsv";
+    public static final String SUMMARY = "prepare.json";
+    /** The files whose hashes the stage records (the originals are verified against the manifest instead). */
+    public static final List<String> HASHED = List.of(IMAGES, INDEX, SUMMARY);
+
     public Path images() {
-        return dir.resolve("images.npy");
+        return dir.resolve(IMAGES);
     }
 
     public Path index() {
-        return dir.resolve("index.tsv");
+        return dir.resolve(INDEX);
     }
 
     public Path originals() {
@@ -34,7 +41,7 @@ public record PreparedData(Path dir) {
     }
 
     public Path summary() {
-        return dir.resolve("prepare.json");
+        return dir.resolve(SUMMARY);
     }
 
     /** {@code prepare.json}: image size, classes and counts. */
