@@ -59,14 +59,10 @@ public class PrepareMojo extends AbstractDataSetMojo {
         return prepareSkip;
     }
 
-    /** tl.url as a URI, or a TlException naming the property. */
-    private URI archiveUrl() {
+    /** The full NIH archive at tl.url; RemoteFile checks the address, and a bad one is named as tl.url. */
+    private RemoteFile nihArchive() {
         try {
-            URI uri = URI.create(url == null ? "" : url.trim());
-            if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
-                throw new IllegalArgumentException("not http or https");
-            }
-            return uri;
+            return new RemoteFile("cell_images.zip", null, URI.create(url == null ? "" : url.trim()));
         } catch (IllegalArgumentException e) {
             throw new TlException("tl.url is '" + url + "', which is not an http or https address (" + e.getMessage()
                     + "): fix it, or unset it for the NIH archive's address");
@@ -76,7 +72,7 @@ public class PrepareMojo extends AbstractDataSetMojo {
     @Override
     protected void run() {
         List<RemoteFile> sources = archives == null || archives.isEmpty()
-                ? List.of(new RemoteFile("cell_images.zip", null, archiveUrl()))
+                ? List.of(nihArchive())
                 : archives.stream().map(Archive::toRemoteFile).toList();
         if (images != null && !images.exists()) {
             throw new TlException("tl.images is " + images + ", which does not exist: point it at the folder of "

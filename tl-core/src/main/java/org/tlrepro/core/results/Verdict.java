@@ -2,7 +2,6 @@ package org.tlrepro.core.results;
 
 import java.util.List;
 
-
 /**
  * The count of what {@code tl:check} found, enforced rules and the paper's claims kept apart: a claim that does not
  * hold is a finding of the reproduction, not a failure of the build.

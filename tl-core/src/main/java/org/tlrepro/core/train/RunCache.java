@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-
 /**
  * Finished runs shared by every build and clone of one user, content-addressed by the run fingerprint (the hash of
  * everything that determines a run: data, subsets, protocol, seed, training code), like DVC's run cache:

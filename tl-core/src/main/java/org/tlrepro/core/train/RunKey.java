@@ -62,4 +62,19 @@ public record RunKey(Map<String, String> parts) {
     void write(Path runsDir) {
         Json.write(runsDir.resolve(FILE), this);
     }
+
+    /**
+     * Makes this the key kept in {@code runsDir} (the file is written only when it changes, so that a build that
+     * trains nothing leaves the ledger untouched).
+     *
+     * @return the names of the parts that changed since the key kept there; empty when it is the same or there was none
+     */
+    List<String> replaceIn(Path runsDir) {
+        Optional<RunKey> before = last(runsDir);
+        if (before.isPresent() && before.get().equals(this)) {
+            return List.of();
+        }
+        write(runsDir);
+        return before.map(this::changedFrom).orElse(List.of());
+    }
 }

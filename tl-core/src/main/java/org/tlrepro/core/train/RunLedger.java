@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -28,8 +29,7 @@ public final class RunLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunLedger.class);
     private static final String MODEL = ".model.zip";
-    private static final java.util.regex.Pattern RECORD_NAME =
-            java.util.regex.Pattern.compile("scheme\\d-run\\d{2,}-[0-9a-f]{16}\\.json");
+    private static final Pattern RECORD_NAME = Pattern.compile("scheme\\d-run\\d{2,}-[0-9a-f]{16}\\.json");
 
     private final Path dir;
     private final RunCache cache;

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.IntConsumer;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -71,12 +70,10 @@ public final class TrainStage {
         // the two trainers round floats differently: their runs are kept apart
         parts.put("trainer", request.trainer().id());
         RunKey key = new RunKey(parts);
-        Optional<RunKey> last = RunKey.last(request.runsDir());
-        last.map(key::changedFrom).filter(c -> !c.isEmpty()).ifPresent(c -> LOG.info(
-                "Since the last build in {}, what determines the runs changed: {}; runs are looked up (and trained) "
-                        + "for the new key", request.runsDir(), String.join(", ", c)));
-        if (last.isEmpty() || !last.get().equals(key)) {
-            key.write(request.runsDir());
+        List<String> changed = key.replaceIn(request.runsDir());
+        if (!changed.isEmpty()) {
+            LOG.info("Since the last build in {}, what determines the runs changed: {}; runs are looked up (and "
+                    + "trained) for the new key", request.runsDir(), String.join(", ", changed));
         }
         String dataKey = key.text();
         List<Experiment> experiments = experiments(clusters, rowsByNode, request, dataKey);

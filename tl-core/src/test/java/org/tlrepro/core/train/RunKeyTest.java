@@ -43,4 +43,16 @@ class RunKeyTest {
         assertEquals(k, RunKey.last(dir).orElseThrow());
         assertEquals(k.text(), RunKey.last(dir).orElseThrow().text());
     }
+
+    @Test
+    void replaceInWritesOnlyAChangedKeyAndNamesWhatChanged() throws Exception {
+        RunKey first = key("tl", "0.1", "protocol", "epochs 5");
+        assertEquals(List.of(), first.replaceIn(dir), "no key before: nothing to compare");
+        java.nio.file.attribute.FileTime written = java.nio.file.Files.getLastModifiedTime(dir.resolve(RunKey.FILE));
+        Thread.sleep(20);
+        assertEquals(List.of(), first.replaceIn(dir));
+        assertEquals(written, java.nio.file.Files.getLastModifiedTime(dir.resolve(RunKey.FILE)), "not rewritten");
+        assertEquals(List.of("protocol"), key("tl", "0.1", "protocol", "epochs 2").replaceIn(dir));
+        assertEquals(key("tl", "0.1", "protocol", "epochs 2"), RunKey.last(dir).orElseThrow());
+    }
 }

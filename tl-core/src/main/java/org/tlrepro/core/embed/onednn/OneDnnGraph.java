@@ -520,7 +520,6 @@ public final class OneDnnGraph implements AutoCloseable {
         return desc(dims, memory.format_tag.any);
     }
 
-
     private <T extends Pointer> T own(T p) {
         return owned.add(p);
     }
