@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.io.Json;
+import org.tlrepro.core.stage.StageDirectory;
 
 /**
  * The folder {@code tl:cluster} writes and later stages read, as {@link org.tlrepro.core.prepare.PreparedData} is
@@ -36,6 +37,11 @@ public record ClusterOutput(Path dir) {
 
     public Path assignments() {
         return dir.resolve(ASSIGNMENTS);
+    }
+
+    /** The fingerprint and output hashes beside the clustering. */
+    public StageDirectory stageDirectory() {
+        return new StageDirectory(dir);
     }
 
     public boolean hasResult() {

@@ -71,7 +71,8 @@ public final class ClusterStage {
             throw new TlException("there is no prepared data in " + data.dir() + ": run tl:prepare first");
         }
         PreparedIndex index = PreparedIndex.read(data.index());
-        StageDirectory stage = new StageDirectory(request.outputDir());
+        ClusterOutput out = new ClusterOutput(request.outputDir());
+        StageDirectory stage = out.stageDirectory();
         Fingerprint fingerprint = Fingerprint.builder()
                 .put("format", FORMAT)
                 .put("tl.version", ToolVersion.get())
@@ -82,7 +83,7 @@ public final class ClusterStage {
                 .build();
         Optional<String> stale = stage.staleReason(fingerprint, request.force());
         if (stale.isEmpty()) {
-            ClusterResult result = new ClusterOutput(request.outputDir()).readResult();
+            ClusterResult result = out.readResult();
             LOG.info("Clustering in {} is up to date; skipping (-Dtl.force=true recomputes)", request.outputDir());
             logNodes(result);
             return new Result(true, request.outputDir(), result);

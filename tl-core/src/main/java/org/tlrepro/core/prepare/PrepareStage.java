@@ -19,8 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tlrepro.core.TlException;
@@ -39,7 +37,6 @@ import org.tlrepro.core.stage.Fingerprint;
 import org.tlrepro.core.stage.StageDirectory;
 import org.tlrepro.core.stage.ToolVersion;
 import org.tlrepro.core.tensor.Npy;
-import org.tlrepro.core.io.Json;
 
 /**
  * {@code tl:prepare}: selects the images, fetches an archive that holds them, verifies every image against the
@@ -52,7 +49,6 @@ import org.tlrepro.core.io.Json;
 public final class PrepareStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrepareStage.class);
-    private static final ObjectMapper JSON = Json.MAPPER;
     /** Bumped whenever the output format or the image processing changes. */
     private static final String FORMAT = "1";
 
@@ -74,7 +70,7 @@ public final class PrepareStage {
         checkClasses(classes, selection, request);
 
         PreparedData out = new PreparedData(request.outputDir());
-        StageDirectory stage = new StageDirectory(out.dir());
+        StageDirectory stage = out.stageDirectory();
         Fingerprint fingerprint = fingerprint(request, manifest, selection);
         Optional<String> stale = stage.staleReason(fingerprint, request.force());
         // every file this build will fetch is checked before the first is downloaded
@@ -262,7 +258,7 @@ public final class PrepareStage {
             }
             PrepareSummary summary = new PrepareSummary(ToolVersion.get(), size, selection.size(), counts,
                     sourceName, sourceOrigin, seconds);
-            Files.write(staged.summary(), JSON.writeValueAsBytes(summary));
+            staged.writeSummary(summary);
             return summary;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the prepared data in " + staged.dir(), e);

@@ -2,8 +2,10 @@ package org.tlrepro.core.prepare;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.tlrepro.core.io.Json;
+import org.tlrepro.core.stage.StageDirectory;
 
 /**
  * The folder {@code tl:prepare} writes and later stages read.
@@ -23,6 +25,7 @@ public record PreparedData(Path dir) {
     public static final String SUMMARY = "prepare.json";
     /** The files whose hashes the stage records (the originals are verified against the manifest instead). */
     public static final List<String> HASHED = List.of(IMAGES, INDEX, SUMMARY);
+    private static final String SUMMARY_FIX = "run tl:prepare again with -Dtl.force=true";
 
     public Path images() {
         return dir.resolve(IMAGES);
@@ -46,6 +49,20 @@ public record PreparedData(Path dir) {
 
     /** {@code prepare.json}: image size, classes and counts. */
     public PrepareSummary readSummary() {
-        return Json.read(summary(), PrepareSummary.class, "run tl:prepare again with -Dtl.force=true");
+        return Json.read(summary(), PrepareSummary.class, SUMMARY_FIX);
+    }
+
+    /** The summary if tl:prepare finished here. */
+    public Optional<PrepareSummary> summaryIfAny() {
+        return Json.readIfPresent(summary(), PrepareSummary.class, SUMMARY_FIX);
+    }
+
+    void writeSummary(PrepareSummary summary) {
+        Json.write(summary(), summary);
+    }
+
+    /** The fingerprint and output hashes beside the images. */
+    public StageDirectory stageDirectory() {
+        return new StageDirectory(dir);
     }
 }

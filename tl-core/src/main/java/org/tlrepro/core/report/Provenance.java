@@ -1,7 +1,5 @@
 package org.tlrepro.core.report;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,21 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.tlrepro.core.TlException;
 import org.tlrepro.core.cluster.ClusterResult;
-import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Json;
 import org.tlrepro.core.prepare.PrepareSummary;
-import org.tlrepro.core.prepare.PreparedData;
+import org.tlrepro.core.results.Baseline;
+import org.tlrepro.core.results.BuildRecords;
 import org.tlrepro.core.results.Results;
-import org.tlrepro.core.results.WorkLayout;
 import org.tlrepro.core.stage.ArtifactVersion;
+import org.tlrepro.core.stage.StageDirectory;
 import org.tlrepro.core.stage.ToolVersion;
 import org.tlrepro.core.train.RunResult;
-import org.tlrepro.core.train.TrainOutput;
 import org.tlrepro.core.train.TrainSummary;
 
 /**
@@ -51,10 +48,10 @@ import org.tlrepro.core.train.TrainSummary;
  */
 public record Provenance(String format, String generated, String results, GitState git,
                          Map<String, String> software, Map<String, String> settings, Map<String, String> resolved,
-                         Map<String, JsonNode> inputs, Map<String, Double> seconds, Map<String, Object> reuse,
+                         Map<String, Object> inputs, Map<String, Double> seconds, Map<String, Object> reuse,
                          List<Seed> seeds, JsonNode training) {
 
-    public static final String FILE = "provenance.json";
+    public static final String FILE = Baseline.PROVENANCE;
     /** Version 2: format, resolved settings, CPU model, relative paths. */
     public static final String FORMAT = "tl-provenance/2";
 
@@ -74,10 +71,10 @@ public record Provenance(String format, String generated, String results, GitSta
     }
 
     /**
-     * @param workDir   the build's work folder (its stage folders are read unless the results are published)
+     * @param records   what the stages recorded (nothing is read from their folders here)
      * @param published the published results' folder, or {@code null} for this build's
      */
-    public static Provenance collect(Path workDir, Path published, Results results, BuildContext build) {
+    public static Provenance collect(BuildRecords records, Path published, Results results, BuildContext build) {
         Map<String, String> software = new LinkedHashMap<>();
         software.put("tl", ToolVersion.get());
         software.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
@@ -92,34 +89,26 @@ public record Provenance(String format, String generated, String results, GitSta
         software.put("backend", results.runs().stream().map(RunResult::backend).filter(Objects::nonNull).distinct()
                 .collect(Collectors.joining("; ")));
 
-        Map<String, JsonNode> inputs = new LinkedHashMap<>();
+        Map<String, Object> inputs = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
         Map<String, Object> reuse = new LinkedHashMap<>();
-        ClusterResult.EmbeddingInfo embedding = results.clustering().embedding();
-        if (published == null) {
-            WorkLayout layout = new WorkLayout(workDir);
-            for (Path stage : List.of(layout.prepare(), layout.cluster())) {
-                for (String file : List.of("fingerprint.json", "outputs.json")) {
-                    JsonNode node = readTree(stage.resolve(file));
-                    if (node != null) {
-                        inputs.put(stage.getFileName() + "/" + file, node);
-                    }
-                }
-            }
-            PreparedData prepared = layout.prepared();
-            if (Files.isRegularFile(prepared.summary())) {
-                PrepareSummary p = prepared.readSummary();
-                seconds.put("prepare", p.seconds());
-                reuse.put("archive", p.archive() + " from the " + p.archiveOrigin());
-            }
+        records.stages().forEach((stage, record) -> {
+            inputs.put(stage + "/" + StageDirectory.FINGERPRINT, record.fingerprint());
+            inputs.put(stage + "/" + StageDirectory.OUTPUTS, new TreeMap<>(record.outputs()));
+        });
+        PrepareSummary prepared = records.prepared();
+        if (prepared != null) {
+            seconds.put("prepare", prepared.seconds());
+            reuse.put("archive", prepared.archive() + " from the " + prepared.archiveOrigin());
         }
+        ClusterResult.EmbeddingInfo embedding = results.clustering().embedding();
         if (embedding != null) {
-            Map<String, String> model = new java.util.LinkedHashMap<>();
+            Map<String, String> model = new LinkedHashMap<>();
             model.put("file", String.valueOf(embedding.modelFile()));
             model.put("sha256", String.valueOf(embedding.modelSha256()));
             model.put("md5", String.valueOf(embedding.modelMd5()));
             model.put("architecture", String.valueOf(embedding.architecture()));
-            inputs.put("model", Json.MAPPER.valueToTree(model));
+            inputs.put("model", model);
             seconds.put("embedding", embedding.seconds());
             reuse.put("embeddings computed", embedding.computed() + " of " + embedding.images());
         }
@@ -127,18 +116,18 @@ public record Provenance(String format, String generated, String results, GitSta
             seconds.put("clustering", results.clustering().clustering().seconds());
         }
         seconds.put("training", results.runs().stream().mapToDouble(RunResult::seconds).sum());
-        TrainSummary train = published == null ? readTrainSummary(workDir) : null;
+        TrainSummary train = records.training();
         if (train != null && train.trained() != null) {
             reuse.put("runs trained", train.trained() + " of " + train.runs().size());
         }
         List<Seed> seeds = results.runs().stream()
                 .map(r -> new Seed(r.experiment(), r.scheme(), r.run(), r.seed())).toList();
-        Map<String, String> settings = new java.util.TreeMap<>();
+        Map<String, String> settings = new TreeMap<>();
         build.settings().forEach((k, v) -> settings.put(k, relative(v, build.projectDir())));
         return new Provenance(FORMAT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 published == null ? "this build" : relative(published.toString(), build.projectDir()),
                 GitState.of(build.projectDir()), software, settings, resolved(results), inputs, seconds, reuse,
-                seeds, published == null ? null : readTree(published.resolve(FILE)));
+                seeds, records.trainedBy());
     }
 
     /** A path inside the project folder as relative to it, one in the user's home with ~; anything else as it is. */
@@ -202,30 +191,10 @@ public record Provenance(String format, String generated, String results, GitSta
     }
 
     public void write(Path file) {
-        try {
-            AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(this));
-        } catch (IOException e) {
-            throw new TlException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        Json.write(file, this);
     }
 
     static String artifactVersion(String group, String artifact) {
         return ArtifactVersion.of(group, artifact);
-    }
-
-    private static JsonNode readTree(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            return Json.MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new TlException(file + " cannot be read (" + e.getMessage() + "): run the build again with "
-                    + "-Dtl.force=true", e);
-        }
-    }
-
-    private static TrainSummary readTrainSummary(Path workDir) {
-        return new TrainOutput(new WorkLayout(workDir).runs()).summaryIfAny("run tl:train again").orElse(null);
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 
 import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.results.Baseline;
+import org.tlrepro.core.results.BuildRecords;
 import org.tlrepro.core.results.Gates;
 import org.tlrepro.core.results.Metrics;
 import org.tlrepro.core.results.MetricsFile;
@@ -41,19 +42,30 @@ public final class ReportStage {
 
     /** Loads what {@code tl:cluster} and {@code tl:train} wrote, or the published result, and renders the report. */
     public static ReportFiles run(ReportRequest request) {
-        Results results = request.published() == null
-                ? ResultsLoader.load(request.workDir(), request.paperValues())
-                : ResultsLoader.loadPublished(request.published(), request.paperValues());
-        return write(results, request);
+        if (request.published() == null) {
+            return write(ResultsLoader.load(request.workDir(), request.paperValues()),
+                    BuildRecords.of(new WorkLayout(request.workDir())), request);
+        }
+        return write(ResultsLoader.loadPublished(request.published(), request.paperValues()),
+                BuildRecords.ofPublished(request.published()), request);
     }
 
-    /** Renders the report of {@code results}; the request's paper values are those already in the results. */
+    /** Renders the report of results built in memory, which have no stage records. */
     public static ReportFiles write(Results results, ReportRequest request) {
+        return write(results, BuildRecords.none(), request);
+    }
+
+    /**
+     * Renders the report of {@code results}; the request's paper values are those already in the results.
+     *
+     * @param records what the stages recorded, for the provenance
+     */
+    public static ReportFiles write(Results results, BuildRecords records, ReportRequest request) {
         ReportRenderer renderer = new ReportRenderer(request.templatesDir());
         Baseline baseline = request.baseline() == null ? null : Baseline.read(request.baseline());
         List<Rule.Outcome> outcomes = Gates.check(results, request.rules(), baseline);
         Map<String, Double> metrics = Metrics.of(results);
-        Provenance provenance = Provenance.collect(request.workDir(), request.published(), results, request.build());
+        Provenance provenance = Provenance.collect(records, request.published(), results, request.build());
         Map<String, Object> model = ReportModel.of(results, outcomes, metrics, baseline);
         model.put("provenance", provenance);
         if (baseline != null) {

@@ -34,6 +34,9 @@ public record Baseline(Path dir, Map<String, Double> metrics, List<RunResult> ru
 
     public static final String RUNS = "runs";
     public static final String SETUP = "setup.json";
+    /** The provenance record of the build whose runs these are, copied in from its report. */
+    public static final String PROVENANCE = "provenance.json";
+    private static final String REFRESH = "refresh the baseline with -Dtl.baseline.update=true";
 
     /** The per-run values of the baseline's runs, see {@link Samples}. */
     public Map<String, double[]> samples() {
@@ -51,18 +54,14 @@ public record Baseline(Path dir, Map<String, Double> metrics, List<RunResult> ru
         if (Files.isDirectory(runDir)) {
             try (Stream<Path> files = Files.walk(runDir)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                    runs.add(Json.MAPPER.readValue(f.toFile(), RunResult.class));
+                    runs.add(Json.read(f, RunResult.class, REFRESH));
                 }
             } catch (IOException e) {
-                throw new TlException("the baseline's run records under " + runDir + " cannot be read ("
-                        + e.getMessage() + "): refresh the baseline with -Dtl.baseline.update=true", e);
+                throw new TlException("the baseline's run records under " + runDir + " cannot be listed ("
+                        + e.getMessage() + "): " + REFRESH, e);
             }
         }
-        TrainSetup setup = null;
-        if (Files.isRegularFile(dir.resolve(SETUP))) {
-            setup = Json.read(dir.resolve(SETUP), TrainSetup.class,
-                    "refresh the baseline with -Dtl.baseline.update=true");
-        }
+        TrainSetup setup = Json.readIfPresent(dir.resolve(SETUP), TrainSetup.class, REFRESH).orElse(null);
         return new Baseline(dir, metrics, List.copyOf(runs), setup);
     }
 
@@ -94,7 +93,7 @@ public record Baseline(Path dir, Map<String, Double> metrics, List<RunResult> ru
         Path staging = AtomicFiles.stagingDirectory(dir);
         try {
             if (provenance != null && Files.isRegularFile(provenance)) {
-                Files.copy(provenance, staging.resolve(provenance.getFileName()));
+                Files.copy(provenance, staging.resolve(PROVENANCE));
             }
             MetricsFile.write(staging.resolve(MetricsFile.NAME), metrics);
             if (clustering != null) {

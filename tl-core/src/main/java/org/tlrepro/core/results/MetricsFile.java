@@ -1,6 +1,5 @@
 package org.tlrepro.core.results;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -42,22 +41,18 @@ public final class MetricsFile {
         if (!Files.isRegularFile(file)) {
             throw new TlException("there is no metrics file " + file);
         }
-        try {
-            JsonNode root = Json.MAPPER.readTree(file.toFile());
-            if (root == null || !root.isObject()) {
-                throw new TlException(file + " is not a JSON object of metrics: write it with tl:report");
-            }
-            Map<String, Double> out = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getValue().isNull() && !e.getValue().isNumber()) {
-                    throw new TlException(file + ": metric '" + e.getKey() + "' is not a number or null");
-                }
-                out.put(e.getKey(), e.getValue().isNull() ? Double.NaN : e.getValue().doubleValue());
-            }
-            return out;
-        } catch (IOException e) {
-            throw new TlException(file + " cannot be read as JSON (" + e.getMessage() + ")", e);
+        JsonNode root = Json.readTree(file, "write it with tl:report");
+        if (root == null || !root.isObject()) {
+            throw new TlException(file + " is not a JSON object of metrics: write it with tl:report");
         }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isNull() && !e.getValue().isNumber()) {
+                throw new TlException(file + ": metric '" + e.getKey() + "' is not a number or null");
+            }
+            out.put(e.getKey(), e.getValue().isNull() ? Double.NaN : e.getValue().doubleValue());
+        }
+        return out;
     }
 }

@@ -1,12 +1,10 @@
 package org.tlrepro.core.results;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.tlrepro.core.TlException;
 import org.tlrepro.core.io.Json;
 
 /**
@@ -52,12 +50,8 @@ public record PaperValues(String citation, List<String> notes, long parameters, 
     }
 
     public static PaperValues read(Path file) {
-        try {
-            return Json.MAPPER.readValue(file.toFile(), PaperValues.class);
-        } catch (IOException e) {
-            throw new TlException(file + " cannot be read as the paper's values (" + e.getMessage()
-                    + "): check the file named by tl.paperValues", e);
-        }
+        return Json.read(file, PaperValues.class, "it should hold the paper's values: check the file named by "
+                + "tl.paperValues");
     }
 
     public Optional<Scheme> scheme(int scheme) {

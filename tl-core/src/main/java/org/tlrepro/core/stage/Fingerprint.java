@@ -1,20 +1,17 @@
 package org.tlrepro.core.stage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
-import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Json;
 
 /**
@@ -23,10 +20,19 @@ import org.tlrepro.core.io.Json;
  */
 public record Fingerprint(Map<String, String> values) {
 
-    private static final ObjectMapper JSON = Json.MAPPER;
-
     public Fingerprint {
         values = Map.copyOf(values);
+    }
+
+    /** As stored: the values alone, sorted by name. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Fingerprint of(Map<String, String> values) {
+        return new Fingerprint(values);
+    }
+
+    @JsonValue
+    Map<String, String> sorted() {
+        return new TreeMap<>(values);
     }
 
     public static Builder builder() {
@@ -57,24 +63,12 @@ public record Fingerprint(Map<String, String> values) {
     }
 
     public void write(Path file) {
-        try {
-            AtomicFiles.write(file, JSON.writeValueAsBytes(new java.util.TreeMap<>(values)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Json.write(file, this);
     }
 
     /** The fingerprint stored at {@code file}, or empty if there is none or it cannot be read. */
     public static Optional<Fingerprint> read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new Fingerprint(JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {
-            })));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return Json.readIfSound(file, Fingerprint.class);
     }
 
     /** Collects values in insertion order. */

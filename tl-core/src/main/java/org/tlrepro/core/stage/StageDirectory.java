@@ -1,7 +1,5 @@
 package org.tlrepro.core.stage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,12 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 import org.tlrepro.core.io.AtomicFiles;
-import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.io.Json;
+import org.tlrepro.core.io.Sha256;
 
 /**
  * The output folder of a stage: built in a staging folder and renamed into place whole, with the fingerprint
@@ -23,9 +21,31 @@ import org.tlrepro.core.io.Json;
  */
 public record StageDirectory(Path dir) {
 
-    private static final ObjectMapper JSON = Json.MAPPER;
-    private static final String FINGERPRINT = "fingerprint.json";
-    private static final String OUTPUTS = "outputs.json";
+    public static final String FINGERPRINT = "fingerprint.json";
+    public static final String OUTPUTS = "outputs.json";
+
+    /** {@code outputs.json}: each checked file's SHA-256 by its name relative to the folder. */
+    private record Hashes(Map<String, String> byFile) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        Hashes {
+            byFile = new TreeMap<>(byFile);
+        }
+
+        @JsonValue
+        public Map<String, String> byFile() {
+            return byFile;
+        }
+    }
+
+    /**
+     * The fingerprint and output hashes of the finished output, or empty before the stage first finished.
+     *
+     * @param fix what to do when they cannot be read, e.g. "run the build again with -Dtl.force=true"
+     */
+    public Optional<StageRecord> record(String fix) {
+        return Json.readIfPresent(dir.resolve(FINGERPRINT), Fingerprint.class, fix).map(f -> new StageRecord(f,
+                Json.read(dir.resolve(OUTPUTS), Hashes.class, fix).byFile()));
+    }
 
     /** Why the stage must run, or empty if its output is up to date. */
     public Optional<String> staleReason(Fingerprint current, boolean force) {
@@ -40,14 +60,11 @@ public record StageDirectory(Path dir) {
         if (!changes.isEmpty()) {
             return Optional.of(String.join("; ", changes));
         }
-        Map<String, String> outputs;
-        try {
-            outputs = JSON.readValue(dir.resolve(OUTPUTS).toFile(), new TypeReference<Map<String, String>>() {
-            });
-        } catch (IOException e) {
+        Optional<Hashes> outputs = Json.readIfSound(dir.resolve(OUTPUTS), Hashes.class);
+        if (outputs.isEmpty()) {
             return Optional.of(dir.resolve(OUTPUTS) + " cannot be read");
         }
-        for (Map.Entry<String, String> e : outputs.entrySet()) {
+        for (Map.Entry<String, String> e : outputs.get().byFile().entrySet()) {
             Path file = dir.resolve(e.getKey());
             if (!Files.isRegularFile(file) || !Sha256.ofFile(file).equals(e.getValue())) {
                 return Optional.of(file + " is missing or was changed");
@@ -70,11 +87,7 @@ public record StageDirectory(Path dir) {
         for (String name : checked) {
             outputs.put(name, Sha256.ofFile(staging.resolve(name)));
         }
-        try {
-            Files.write(staging.resolve(OUTPUTS), JSON.writeValueAsBytes(outputs));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Json.write(staging.resolve(OUTPUTS), new Hashes(outputs));
         // the fingerprint goes last: a staging folder without one is never taken for a result
         fingerprint.write(staging.resolve(FINGERPRINT));
         AtomicFiles.replaceDirectory(staging, dir);

@@ -1,7 +1,5 @@
 package org.tlrepro.core.train;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,15 +46,7 @@ public record RunKey(Map<String, String> parts) {
 
     /** The key the last build in {@code runsDir} wrote, if any can be read. */
     static Optional<RunKey> last(Path runsDir) {
-        Path file = runsDir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Json.MAPPER.readValue(file.toFile(), RunKey.class));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return Json.readIfSound(runsDir.resolve(FILE), RunKey.class);
     }
 
     void write(Path runsDir) {
