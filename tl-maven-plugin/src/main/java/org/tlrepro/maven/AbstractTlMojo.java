@@ -19,7 +19,7 @@ import org.tlrepro.core.results.Rule;
 import org.tlrepro.core.results.WorkLayout;
 import org.tlrepro.core.settings.ResourceErrors;
 import org.tlrepro.core.settings.SettingRanges;
-import org.tlrepro.core.train.RunExecutors;
+import org.tlrepro.core.exec.TaskExecutors;
 
 /**
  * Parameters every tl goal shares, and the translation of tl-core's errors into build failures.
@@ -93,7 +93,7 @@ public abstract class AbstractTlMojo extends AbstractMojo {
             Map<String, String> tl = tlSettings();
             List<String> problems = new ArrayList<>(SettingRanges.problems(tl));
             try {
-                RunExecutors.requireAvailable(tl.get("tl.executor"), getClass().getClassLoader());
+                TaskExecutors.requireAvailable(tl.get("tl.executor"), getClass().getClassLoader());
             } catch (TlException e) {
                 problems.add(e.getMessage());
             }

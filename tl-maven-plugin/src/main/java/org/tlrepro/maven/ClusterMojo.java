@@ -8,7 +8,7 @@ import org.tlrepro.core.cluster.ClusterStage;
 import org.tlrepro.core.cluster.Linkage;
 import org.tlrepro.core.cluster.Metric;
 import org.tlrepro.core.embed.EmbedderKind;
-import org.tlrepro.core.train.RunExecutors;
+import org.tlrepro.core.exec.TaskExecutors;
 
 /**
  * Embeds the prepared images with an ImageNet network, clusters each class hierarchically and writes the
@@ -61,6 +61,6 @@ public class ClusterMojo extends AbstractExecutorMojo {
         new ClusterStage(downloader()).run(new ClusterRequest(layout().prepare(),
                 layout().cluster(), embeddingModel(embedBatch, EmbedderKind.parse(embedder)), mirror(), cache.toPath(), Linkage.parse(linkage),
                 Metric.parse(metric), force),
-                RunExecutors.createEmbedding(executor, executorSettings(), getClass().getClassLoader()));
+                TaskExecutors.forEmbedding(executor, executorSettings(), getClass().getClassLoader()));
     }
 }

@@ -4,7 +4,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.tlrepro.core.train.Protocol;
-import org.tlrepro.core.train.RunExecutors;
+import org.tlrepro.core.exec.TaskExecutors;
 import org.tlrepro.core.train.TrainRequest;
 import org.tlrepro.core.train.TrainStage;
 import org.tlrepro.core.train.TrainerKind;
@@ -105,6 +105,6 @@ public class TrainMojo extends AbstractExecutorMojo {
         new TrainStage().run(new TrainRequest(layout().prepare(), layout().cluster(),
                 layout().runs(), protocol, table3Runs > 0, jobs, force,
                 runCache ? cache.toPath().resolve("runs") : null, table3Combinations, TrainerKind.parse(trainer)),
-                RunExecutors.create(executor, executorSettings(), jobs, getClass().getClassLoader()));
+                TaskExecutors.forTraining(executor, executorSettings(), jobs, getClass().getClassLoader()));
     }
 }

@@ -4,9 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.tlrepro.core.TlException;
-import org.tlrepro.core.embed.EmbeddingExecutor;
-import org.tlrepro.core.train.RunExecutor;
-import org.tlrepro.core.train.RunExecutorProvider;
+import org.tlrepro.core.exec.ExecutorProvider;
+import org.tlrepro.core.exec.TaskExecutor;
 
 /**
  * {@code tl.executor=spark}, for training and the embedding: {@code tl.spark.master} (default
@@ -14,7 +13,7 @@ import org.tlrepro.core.train.RunExecutorProvider;
  * property, {@code tl.spark.nativeThreads} per task (default 1), {@code tl.spark.shipJars} (default true: tl's jars
  * go to executors outside this JVM by {@code spark.jars}).
  */
-public final class SparkExecutorProvider implements RunExecutorProvider {
+public final class SparkExecutorProvider implements ExecutorProvider {
 
     static final String CONF = "conf.";
 
@@ -23,15 +22,10 @@ public final class SparkExecutorProvider implements RunExecutorProvider {
         return "spark";
     }
 
+    /** Default master {@code local[<slots>,2]}: tl.jobs for training, the cores for the embedding. */
     @Override
-    public RunExecutor create(Map<String, String> settings, int jobs) {
-        return new SparkRunExecutor(settings(settings, jobs));
-    }
-
-    /** The embedding's batches as Spark jobs; default master {@code local[<cores>,2]}. */
-    @Override
-    public EmbeddingExecutor createEmbedding(Map<String, String> settings) {
-        return new SparkEmbeddingExecutor(settings(settings, Runtime.getRuntime().availableProcessors()));
+    public TaskExecutor create(Map<String, String> settings, int slots) {
+        return new SparkExecutor(settings(settings, slots));
     }
 
     static SparkSettings settings(Map<String, String> settings, int slots) {

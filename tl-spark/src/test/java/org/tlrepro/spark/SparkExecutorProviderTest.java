@@ -10,16 +10,16 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.tlrepro.core.TlException;
-import org.tlrepro.core.train.RunExecutor;
-import org.tlrepro.core.train.RunExecutors;
+import org.tlrepro.core.exec.TaskExecutor;
+import org.tlrepro.core.exec.TaskExecutors;
 
 class SparkExecutorProviderTest {
 
     @Test
     void foundByNameWithItsSettings() {
-        RunExecutor e = RunExecutors.create("spark", Map.of("master", "spark://host:7077", "nativeThreads", "2",
+        TaskExecutor e = TaskExecutors.forTraining("spark", Map.of("master", "spark://host:7077", "nativeThreads", "2",
                 "conf.spark.task.maxFailures", "3"), 2, getClass().getClassLoader());
-        assertInstanceOf(SparkRunExecutor.class, e);
+        assertInstanceOf(SparkExecutor.class, e);
         assertEquals("Spark spark://host:7077, 2 native threads per task, tl's jars shipped to the executors", e.describe());
     }
 

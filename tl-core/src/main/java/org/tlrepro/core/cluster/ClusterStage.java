@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
 import org.tlrepro.core.TlException;
 import org.tlrepro.core.backend.NativeBackend;
 import org.tlrepro.core.embed.EmbeddingCache;
-import org.tlrepro.core.embed.EmbeddingExecutor;
 import org.tlrepro.core.embed.EmbeddingModel;
 import org.tlrepro.core.embed.ImageBatch;
 import org.tlrepro.core.embed.KerasEmbedding;
-import org.tlrepro.core.embed.LocalEmbeddingExecutor;
+import org.tlrepro.core.exec.LocalExecutor;
+import org.tlrepro.core.exec.TaskExecutor;
 import org.tlrepro.core.fetch.FetchedFile;
 import org.tlrepro.core.fetch.FileFetcher;
 import org.tlrepro.core.fetch.HttpDownloader;
@@ -61,11 +61,11 @@ public final class ClusterStage {
     }
 
     public Result run(ClusterRequest request) {
-        return run(request, new LocalEmbeddingExecutor());
+        return run(request, new LocalExecutor(1));
     }
 
     /** Clusters, with the images the cache lacks embedded on {@code executor}. */
-    public Result run(ClusterRequest request, EmbeddingExecutor executor) {
+    public Result run(ClusterRequest request, TaskExecutor executor) {
         PreparedData data = new PreparedData(request.preparedDir());
         if (!Files.isRegularFile(data.index())) {
             throw new TlException("there is no prepared data in " + data.dir() + ": run tl:prepare first");
@@ -164,7 +164,7 @@ public final class ClusterStage {
      * one's vectors in the cache instead of computing every one again.
      */
     private Embedded embedMissing(ClusterRequest request, PreparedData data, PreparedIndex index,
-                                  EmbeddingCache cache, EmbeddingExecutor executor, FileFetcher fetcher) {
+                                  EmbeddingCache cache, TaskExecutor executor, FileFetcher fetcher) {
         Path turn = cache.file().resolveSibling(cache.file().getFileName() + ".embedding");
         try {
             return FileLocks.withLock(turn, () -> {
@@ -177,7 +177,7 @@ public final class ClusterStage {
     }
 
     private Embedded embedMissingNow(ClusterRequest request, PreparedData data, PreparedIndex index,
-                                     EmbeddingCache cache, EmbeddingExecutor executor, FileFetcher fetcher) {
+                                     EmbeddingCache cache, TaskExecutor executor, FileFetcher fetcher) {
         Map<String, PreparedIndex.Row> missing = new LinkedHashMap<>();
         for (PreparedIndex.Row row : index.rows()) {
             if (cache.get(row.sha256()) == null) {
@@ -201,11 +201,12 @@ public final class ClusterStage {
         }
         Progress progress = new Progress(LOG, "Embedding with " + model.name(), missing.size(), "images");
         int[] done = {0};
-        executor.execute(batches, new KerasEmbedding(file.path().toString(), file.file(), model), out -> {
-            cache.put(out.batch().sha256s(), out.vectors());
-            done[0] += out.batch().size();
-            progress.update(done[0]);
-        });
+        executor.execute(new KerasEmbedding(file.path().toString(), file.file(), model), batches, images -> { },
+                (batch, vectors) -> {
+                    cache.put(batch.sha256s(), vectors);
+                    done[0] += batch.size();
+                    progress.update(done[0]);
+                });
         progress.finish(done[0]);
         return new Embedded(done[0], Optional.of(file));
     }

@@ -8,8 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntConsumer;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.slf4j.Logger;
@@ -19,6 +20,8 @@ import org.tlrepro.core.backend.NativeBackend;
 import org.tlrepro.core.cluster.ClusterOutput;
 import org.tlrepro.core.cluster.ClusterResult;
 import org.tlrepro.core.cluster.SubsetPair;
+import org.tlrepro.core.exec.LocalExecutor;
+import org.tlrepro.core.exec.TaskExecutor;
 import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.prepare.PrepareSummary;
 import org.tlrepro.core.prepare.PreparedData;
@@ -40,11 +43,11 @@ public final class TrainStage {
 
     /** Trains on this JVM's threads ({@code tl.jobs}). */
     public Result run(TrainRequest request) {
-        return run(request, new LocalRunExecutor(request.jobs()));
+        return run(request, new LocalExecutor(request.jobs()));
     }
 
     /** Trains the missing runs on {@code executor}; this JVM alone writes the ledger. */
-    public Result run(TrainRequest request, RunExecutor executor) {
+    public Result run(TrainRequest request, TaskExecutor executor) {
         NativeBackend.initialize();
         PreparedData prepared = new PreparedData(request.preparedDir());
         if (!Files.isRegularFile(prepared.images()) || !Files.isRegularFile(prepared.index())) {
@@ -114,7 +117,12 @@ public final class TrainStage {
         TrainingWork training = new TrainingWork(prepared.dir().toString(), imagesSha256,
                 request.runsDir().toString(), request.protocol(), request.force(), request.trainer());
         LOG.info("Training on {} with tl.trainer={}", executor.describe(), request.trainer().id());
-        int trained = executor.execute(pending, training, onImages, ledger::record);
+        AtomicInteger trainedNow = new AtomicInteger();
+        executor.execute(training, pending, onImages, (unit, result) -> {
+            ledger.record(result);
+            trainedNow.incrementAndGet();
+        });
+        int trained = trainedNow.get();
         progress.finish(done.get());
         List<RunResult> all = collect(units, ledger);
         writeSummary(request, network, trained, all);

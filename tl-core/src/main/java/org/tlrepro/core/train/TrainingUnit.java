@@ -3,7 +3,6 @@ package org.tlrepro.core.train;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 
-import org.tlrepro.core.TaskFailures;
 import org.tlrepro.core.io.Sha256;
 
 /**
@@ -29,11 +28,5 @@ public record TrainingUnit(Experiment experiment, int run, long seed) implements
     /** E.g. "table3/P1+U2 run 3". */
     public String describe() {
         return experiment.name() + " run " + run;
-    }
-
-    /** The collector of failed units for one executor call; {@code where} e.g. "" or " on Spark after its retries". */
-    public static TaskFailures<TrainingUnit> failures(int total, String where) {
-        return new TaskFailures<>(total, "training units", where,
-                "the others are in the ledger; a rerun trains only the missing ones", TrainingUnit::describe);
     }
 }

@@ -8,12 +8,13 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tlrepro.core.exec.Job;
 import org.tlrepro.core.progress.Stopwatch;
 import org.tlrepro.core.stage.ToolVersion;
 import org.tlrepro.core.tensor.NdArrays;
 
 /** Trains the schemes of a unit that the ledger lacks. */
-final class UnitTrainer implements RunExecutor.UnitWork {
+final class UnitTrainer implements Job.Worker<TrainingUnit, RunResult> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnitTrainer.class);
 
@@ -41,7 +42,7 @@ final class UnitTrainer implements RunExecutor.UnitWork {
     }
 
     @Override
-    public int train(TrainingUnit u, int index, int total, Consumer<RunResult> sink) {
+    public void run(TrainingUnit u, int index, int total, Consumer<RunResult> sink) {
         Experiment e = u.experiment();
         Protocol p = protocol;
         StratifiedSplit split = StratifiedSplit.of(e.target(), data.labels(), p.trainFraction(), u.seed());
@@ -51,7 +52,6 @@ final class UnitTrainer implements RunExecutor.UnitWork {
         LOG.info("{} run {}/{} ({} of {} to train; seed {}): target {} = {} train + {} test, source {}",
                 e.name(), u.run(), e.runs(), index, total, u.seed(), e.target().length, split.train().length,
                 split.test().length, e.source().length);
-        int count = 0;
         MultiLayerNetwork sourceModel = null;
         boolean fourPending = e.schemes().contains(4) && !stored(e, 4, u);
         try {
@@ -104,7 +104,6 @@ final class UnitTrainer implements RunExecutor.UnitWork {
                         eval.confusion(), majority);
                 if (reported) {
                     sink.accept(r);
-                    count++;
                 }
                 LOG.info("{} run {} scheme {}: test accuracy {} (loss {}), {} images x {} epochs in {} s "
                         + "({} img/s)",
@@ -125,7 +124,6 @@ final class UnitTrainer implements RunExecutor.UnitWork {
             }
             NdArrays.release(testX, testY);
         }
-        return count;
     }
 
     /** Share of the most frequent class among the rows: what always predicting that class would score. */

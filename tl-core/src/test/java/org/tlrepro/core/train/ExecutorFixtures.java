@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.tlrepro.core.exec.Job;
+import org.tlrepro.core.exec.TaskExecutor;
+
 /** Shared by the executors' tests (here and in tl-spark): stand-in units and results, and one real training. */
 final class ExecutorFixtures {
 
@@ -13,6 +16,24 @@ final class ExecutorFixtures {
             .thenComparingInt(RunResult::scheme).thenComparingInt(RunResult::run);
 
     private ExecutorFixtures() {
+    }
+
+    /** A stand-in for training in the executors' tests: units and their messages as {@link TrainingWork}'s. */
+    interface StandIn extends Job<TrainingUnit, RunResult> {
+        @Override
+        default String tasks() {
+            return "training units";
+        }
+
+        @Override
+        default String describe(TrainingUnit unit) {
+            return unit.describe();
+        }
+
+        @Override
+        default String kept() {
+            return "the others are in the ledger";
+        }
     }
 
     /** Runs 1..n of a tiny Table 2 experiment reporting {@code schemes}. */
@@ -28,7 +49,7 @@ final class ExecutorFixtures {
     }
 
     /** Writes TrainStageTest's synthetic inputs under {@code root} and trains them on {@code executor}. */
-    static TrainStage.Result train(Path root, RunExecutor executor) throws IOException {
+    static TrainStage.Result train(Path root, TaskExecutor executor) throws IOException {
         TrainStageTest.writeInputs(root, 0);
         return new TrainStage().run(TrainStageTest.request(root, TrainStageTest.PROTOCOL, false), executor);
     }

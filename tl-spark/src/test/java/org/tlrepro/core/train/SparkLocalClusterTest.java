@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.tlrepro.spark.SparkRunExecutor;
+import org.tlrepro.core.exec.Job;
+import org.tlrepro.spark.SparkExecutor;
 
 /**
  * Real executor processes on this machine ({@code local-cluster[2,1,1024]}: two workers of one core) that have tl on
@@ -21,13 +22,11 @@ import org.tlrepro.spark.SparkRunExecutor;
 class SparkLocalClusterTest {
 
     /** Names the process that ran each unit in the result's backend field. */
-    record WhichProcess() implements RunExecutor.WorkFactory {
+    record WhichProcess() implements ExecutorFixtures.StandIn {
         @Override
-        public RunExecutor.UnitWork create(java.util.function.IntConsumer progress) {
-            return (u, index, total, sink) -> {
-                sink.accept(ExecutorFixtures.result(u, 1, "pid " + ProcessHandle.current().pid()));
-                return 1;
-            };
+        public Job.Worker<TrainingUnit, RunResult> worker(String sharedFile, java.util.function.IntConsumer progress) {
+            return (u, index, total, sink) -> sink.accept(ExecutorFixtures.result(u, 1, "pid "
+                    + ProcessHandle.current().pid()));
         }
     }
 
@@ -36,9 +35,9 @@ class SparkLocalClusterTest {
         Files.createDirectories(Path.of(System.getenv("SPARK_HOME"), "jars"));
         List<TrainingUnit> units = ExecutorFixtures.units(4, List.of(1));
         List<RunResult> sunk = new java.util.ArrayList<>();
-        new SparkRunExecutor("local-cluster[2,1,1024]", Map.of("spark.executor.extraClassPath",
+        new SparkExecutor("local-cluster[2,1,1024]", Map.of("spark.executor.extraClassPath",
                 System.getProperty("java.class.path"), "spark.driver.host", "127.0.0.1"), 1, false)
-                .execute(units, new WhichProcess(), n -> { }, sunk::add);
+                .execute(new WhichProcess(), units, n -> { }, (u, r) -> sunk.add(r));
         assertEquals(4, sunk.size());
         String driver = "pid " + ProcessHandle.current().pid();
         sunk.forEach(r -> assertNotEquals(driver, r.backend(), "trained in the driver's JVM"));

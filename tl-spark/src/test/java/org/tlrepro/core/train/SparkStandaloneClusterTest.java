@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlrepro.core.embed.ImageBatch;
 import org.tlrepro.core.embed.KerasEmbedding;
-import org.tlrepro.core.embed.LocalEmbeddingExecutor;
-import org.tlrepro.spark.SparkEmbeddingExecutorTest;
+import org.tlrepro.core.exec.LocalExecutor;
+import org.tlrepro.spark.SparkEmbeddingTest;
 import org.tlrepro.spark.SparkExecutorProvider;
-import org.tlrepro.spark.SparkRunExecutor;
+import org.tlrepro.spark.SparkExecutor;
 
 /**
  * A standalone Spark cluster on this machine, started as {@code sbin/start-master.sh} and {@code start-worker.sh}
@@ -76,9 +76,9 @@ class SparkStandaloneClusterTest {
 
     @Test
     void aClusterWithoutTlTrainsTheLocalRecordsFromShippedJars() throws Exception {
-        TrainStage.Result expected = ExecutorFixtures.train(dir.resolve("local"), new LocalRunExecutor(2, 2));
+        TrainStage.Result expected = ExecutorFixtures.train(dir.resolve("local"), new LocalExecutor(2, 2));
         TrainStage.Result actual = ExecutorFixtures.train(dir.resolve("cluster"),
-                new SparkRunExecutor(master, conf(), 1));
+                new SparkExecutor(master, conf(), 1));
 
         // the executors get this JVM's process-wide native thread count, so the records are bit for bit the local
         // executor's (with Spark's default, OMP_NUM_THREADS=1, the losses differed by 2.6e-8 relative)
@@ -100,14 +100,14 @@ class SparkStandaloneClusterTest {
     @Test
     void aClusterWithoutTlEmbedsTheLocalVectorsWithTheShippedModel() throws Exception {
         Path images = Files.createDirectories(dir.resolve("embed"));
-        List<ImageBatch> batches = SparkEmbeddingExecutorTest.batches(images);
-        KerasEmbedding factory = SparkEmbeddingExecutorTest.embedding(images);
-        Map<String, float[]> local = SparkEmbeddingExecutorTest.embed(new LocalEmbeddingExecutor(), batches, factory);
+        List<ImageBatch> batches = SparkEmbeddingTest.batches(images);
+        KerasEmbedding factory = SparkEmbeddingTest.embedding(images);
+        Map<String, float[]> local = SparkEmbeddingTest.embed(new LocalExecutor(1), batches, factory);
         Map<String, String> settings = new java.util.HashMap<>(Map.of("master", master));
         conf().forEach((k, v) -> settings.put("conf." + k, v));
-        Map<String, float[]> cluster = SparkEmbeddingExecutorTest.embed(
-                new SparkExecutorProvider().createEmbedding(settings), batches, factory);
-        SparkEmbeddingExecutorTest.assertSameVectors(local, cluster);
+        Map<String, float[]> cluster = SparkEmbeddingTest.embed(
+                new SparkExecutorProvider().create(settings, Runtime.getRuntime().availableProcessors()), batches, factory);
+        SparkEmbeddingTest.assertSameVectors(local, cluster);
     }
 
     // what training computed (not the timings, nor the backend line with the executor's thread count)

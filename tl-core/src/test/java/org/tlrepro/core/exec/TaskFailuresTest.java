@@ -1,4 +1,4 @@
-package org.tlrepro.core;
+package org.tlrepro.core.exec;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.tlrepro.core.TlException;
 
 class TaskFailuresTest {
 

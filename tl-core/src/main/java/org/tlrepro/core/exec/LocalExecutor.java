@@ -1,4 +1,4 @@
-package org.tlrepro.core.train;
+package org.tlrepro.core.exec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,21 +7,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
 
 import org.tlrepro.core.TlException;
-import org.tlrepro.core.TaskFailures;
 import org.tlrepro.core.backend.NativeBackend;
 import org.tlrepro.core.backend.NativeThreads;
 
-/** Trains units on a fixed pool of threads in this JVM ({@code tl.jobs}), sharing the native threads among them. */
-public final class LocalRunExecutor implements RunExecutor {
+/**
+ * Runs tasks on a fixed pool of threads in this JVM ({@code tl.jobs} for training, one for the embedding), sharing
+ * the native threads among them.
+ */
+public final class LocalExecutor implements TaskExecutor {
 
     private final int jobs;
     private final int nativeThreads;
 
-    public LocalRunExecutor(int jobs) {
+    public LocalExecutor(int jobs) {
         this(jobs, cores());
     }
 
@@ -30,7 +32,7 @@ public final class LocalRunExecutor implements RunExecutor {
         return NativeThreads.current();
     }
 
-    LocalRunExecutor(int jobs, int cores) {
+    public LocalExecutor(int jobs, int cores) {
         this.jobs = Math.max(1, jobs);
         // OpenMP keeps its thread count per thread: the workers share the caller's instead of each taking all cores
         this.nativeThreads = Math.max(1, cores / this.jobs);
@@ -43,39 +45,38 @@ public final class LocalRunExecutor implements RunExecutor {
     }
 
     @Override
-    public int execute(List<TrainingUnit> units, WorkFactory factory, IntConsumer progress,
-                       Consumer<RunResult> sink) {
+    public <T, R> void execute(Job<T, R> job, List<T> tasks, IntConsumer progress, BiConsumer<T, R> sink) {
         NativeBackend.initialize(); // loads ND4J's natives, which the workers' first call needs
-        UnitWork work = factory.create(progress);
+        Workers<T, R> workers = new Workers<>(job, job.sharedFile(), progress);
+        if (job.threadSafe() || jobs == 1) {
+            workers.buildOne();
+        }
         AtomicInteger started = new AtomicInteger();
-        Consumer<RunResult> serialSink = r -> {
-            synchronized (sink) {
-                sink.accept(r);
-            }
-        };
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
-        List<Future<Integer>> futures = new ArrayList<>();
+        List<Future<?>> futures = new ArrayList<>();
         try {
-            for (TrainingUnit u : units) {
+            for (T task : tasks) {
                 futures.add(pool.submit(() -> {
                     NativeThreads.set(nativeThreads);
-                    return work.train(u, started.incrementAndGet(), units.size(), serialSink);
+                    workers.get().run(task, started.incrementAndGet(), tasks.size(), r -> {
+                        synchronized (sink) {
+                            sink.accept(task, r);
+                        }
+                    });
                 }));
             }
-            int trained = 0;
-            TaskFailures<TrainingUnit> failures = TrainingUnit.failures(units.size(), "");
+            TaskFailures<T> failures = job.failures(tasks.size(), "");
             for (int i = 0; i < futures.size(); i++) {
                 try {
-                    trained += futures.get(i).get();
+                    futures.get(i).get();
                 } catch (ExecutionException e) {
-                    failures.add(units.get(i), e.getCause());
+                    failures.add(tasks.get(i), e.getCause());
                 }
             }
             failures.throwIfAny();
-            return trained;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TlException("training was interrupted", e);
+            throw new TlException("the work of " + job.tasks() + " was interrupted", e);
         } finally {
             pool.shutdownNow();
         }

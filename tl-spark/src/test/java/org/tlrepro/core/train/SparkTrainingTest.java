@@ -14,13 +14,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlrepro.core.TlException;
-import org.tlrepro.spark.SparkRunExecutor;
+import org.tlrepro.core.exec.Job;
+import org.tlrepro.core.exec.LocalExecutor;
+import org.tlrepro.spark.SparkExecutor;
 
 /**
  * The Spark executor in {@code local} mode (tasks on threads of this JVM): the same ledger records as the local
  * executor, a failed task retried, and a unit that fails for good reported without losing the others.
  */
-class SparkRunExecutorTest {
+class SparkTrainingTest {
 
     @TempDir
     Path dir;
@@ -28,9 +30,9 @@ class SparkRunExecutorTest {
     @Test
     void trainsTheSameRecordsAsTheLocalExecutor() throws Exception {
         // one native thread per unit on both sides: the same operations in the same order
-        TrainStage.Result expected = ExecutorFixtures.train(dir.resolve("local"), new LocalRunExecutor(2, 2));
+        TrainStage.Result expected = ExecutorFixtures.train(dir.resolve("local"), new LocalExecutor(2, 2));
         TrainStage.Result actual = ExecutorFixtures.train(dir.resolve("spark"),
-                new SparkRunExecutor("local[2]", Map.of(), 1));
+                new SparkExecutor("local[2]", Map.of(), 1));
         assertEquals(TrainStageTest.ALL, actual.trained());
         List<RunResult> a = ExecutorFixtures.sorted(expected.runs());
         List<RunResult> b = ExecutorFixtures.sorted(actual.runs());
@@ -41,7 +43,7 @@ class SparkRunExecutorTest {
         // and the driver's ledger holds them: a second call trains nothing
         TrainStage.Result again = new TrainStage().run(TrainStageTest.request(dir.resolve("spark"),
                 TrainStageTest.PROTOCOL, false),
-                new SparkRunExecutor("local[2]", Map.of(), 1));
+                new SparkExecutor("local[2]", Map.of(), 1));
         assertEquals(0, again.trained());
     }
 
@@ -51,16 +53,15 @@ class SparkRunExecutorTest {
     static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
     /** Fails the first {@code failures} attempts of run {@code failingRun}; every other unit gives one result. */
-    record Flaky(String test, int failingRun, int failures) implements RunExecutor.WorkFactory {
+    record Flaky(String test, int failingRun, int failures) implements ExecutorFixtures.StandIn {
         @Override
-        public RunExecutor.UnitWork create(java.util.function.IntConsumer progress) {
+        public Job.Worker<TrainingUnit, RunResult> worker(String sharedFile, java.util.function.IntConsumer progress) {
             return (u, index, total, sink) -> {
                 int attempt = ATTEMPTS.computeIfAbsent(test + u.run(), k -> new AtomicInteger()).incrementAndGet();
                 if (u.run() == failingRun && attempt <= failures) {
                     throw new IllegalStateException("injected failure of run " + u.run() + ", attempt " + attempt);
                 }
                 sink.accept(ExecutorFixtures.result(u, 1, "test"));
-                return 1;
             };
         }
     }
@@ -72,9 +73,8 @@ class SparkRunExecutorTest {
     @Test
     void retriesAFailedTask() {
         List<RunResult> sunk = new ArrayList<>();
-        int trained = new SparkRunExecutor("local[2,2]", Map.of(), 1)
-                .execute(units(3), new Flaky("retry", 2, 1), n -> { }, sunk::add);
-        assertEquals(3, trained);
+        new SparkExecutor("local[2,2]", Map.of(), 1)
+                .execute(new Flaky("retry", 2, 1), units(3), n -> { }, (u, r) -> sunk.add(r));
         assertEquals(3, sunk.size());
         assertEquals(2, ATTEMPTS.get("retry2").get(), "run 2 was tried twice");
     }
@@ -82,8 +82,8 @@ class SparkRunExecutorTest {
     @Test
     void aUnitThatFailsForGoodDoesNotLoseTheOthers() {
         List<RunResult> sunk = new ArrayList<>();
-        TlException e = assertThrows(TlException.class, () -> new SparkRunExecutor("local[2,2]", Map.of(), 1)
-                .execute(units(3), new Flaky("forGood", 2, 99), n -> { }, sunk::add));
+        TlException e = assertThrows(TlException.class, () -> new SparkExecutor("local[2,2]", Map.of(), 1)
+                .execute(new Flaky("forGood", 2, 99), units(3), n -> { }, (u, r) -> sunk.add(r)));
         assertEquals(List.of(1, 3), sunk.stream().map(RunResult::run).sorted().toList());
         assertTrue(e.getMessage().contains("1 of 3 training units failed on Spark"), e.getMessage());
         assertTrue(e.getMessage().contains("table2 run 2: java.lang.IllegalStateException: injected failure"),

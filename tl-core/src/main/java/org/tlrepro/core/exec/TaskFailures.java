@@ -1,4 +1,4 @@
-package org.tlrepro.core;
+package org.tlrepro.core.exec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tlrepro.core.TlException;
 
 /**
  * The tasks of one executor call (training units, embedding batches) that failed for good, collected while the

@@ -16,18 +16,18 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlrepro.core.TlException;
-import org.tlrepro.core.embed.EmbeddingExecutor;
 import org.tlrepro.core.embed.EmbeddingModel;
 import org.tlrepro.core.embed.ImageBatch;
+import org.tlrepro.core.exec.LocalExecutor;
+import org.tlrepro.core.exec.TaskExecutor;
 import org.tlrepro.core.embed.KerasEmbedding;
-import org.tlrepro.core.embed.LocalEmbeddingExecutor;
 import org.tlrepro.core.embed.Preprocessing;
 import org.tlrepro.core.fetch.RemoteFile;
 import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.testing.SyntheticDataset;
 import org.tlrepro.core.testing.TinyKerasModel;
 
-public class SparkEmbeddingExecutorTest {
+public class SparkEmbeddingTest {
 
     @TempDir
     Path dir;
@@ -58,12 +58,12 @@ public class SparkEmbeddingExecutorTest {
                 Preprocessing.TF, "avg_pool", 4));
     }
 
-    public static Map<String, float[]> embed(EmbeddingExecutor executor, List<ImageBatch> batches,
+    public static Map<String, float[]> embed(TaskExecutor executor, List<ImageBatch> batches,
                                              KerasEmbedding factory) {
         Map<String, float[]> vectors = new HashMap<>();
-        executor.execute(batches, factory, out -> {
-            for (int i = 0; i < out.batch().size(); i++) {
-                vectors.put(out.batch().sha256s().get(i), out.vectors()[i]);
+        executor.execute(factory, batches, n -> { }, (batch, out) -> {
+            for (int i = 0; i < batch.size(); i++) {
+                vectors.put(batch.sha256s().get(i), out[i]);
             }
         });
         return vectors;
@@ -78,8 +78,8 @@ public class SparkEmbeddingExecutorTest {
     void localModeGivesTheLocalExecutorsVectorsBitForBit() throws Exception {
         List<ImageBatch> batches = batches(dir);
         KerasEmbedding factory = embedding(dir);
-        Map<String, float[]> local = embed(new LocalEmbeddingExecutor(), batches, factory);
-        Map<String, float[]> spark = embed(new SparkEmbeddingExecutor(
+        Map<String, float[]> local = embed(new LocalExecutor(1), batches, factory);
+        Map<String, float[]> spark = embed(new SparkExecutor(
                 SparkExecutorProvider.settings(Map.of("master", "local[2,2]"), 2)), batches, factory);
         assertEquals(20, spark.size());
         assertEquals(TinyKerasModel.DIMENSION, spark.values().iterator().next().length);
@@ -92,9 +92,9 @@ public class SparkEmbeddingExecutorTest {
         Path changed = Path.of(batches.get(2).files().get(1));
         Files.write(changed, new byte[] {1, 2, 3});
         List<ImageBatch> done = new ArrayList<>();
-        TlException e = assertThrows(TlException.class, () -> new SparkEmbeddingExecutor(
+        TlException e = assertThrows(TlException.class, () -> new SparkExecutor(
                 SparkExecutorProvider.settings(Map.of("master", "local[2,2]"), 2))
-                .execute(batches, embedding(dir), out -> done.add(out.batch())));
+                .execute(embedding(dir), batches, n -> { }, (batch, out) -> done.add(batch)));
         assertTrue(e.getMessage().contains(changed + " was changed after tl:prepare verified it"), e.getMessage());
         assertEquals(4, done.size(), "the other batches are kept");
     }

@@ -1,31 +1,28 @@
-package org.tlrepro.core.train;
+package org.tlrepro.core.exec;
 
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 
 import org.tlrepro.core.TlException;
-import org.tlrepro.core.embed.EmbeddingExecutor;
-import org.tlrepro.core.embed.LocalEmbeddingExecutor;
 
 /** Chooses the executor that {@code tl.executor} names. */
-public final class RunExecutors {
+public final class TaskExecutors {
 
     public static final String LOCAL = "local";
 
-    private RunExecutors() {
+    private TaskExecutors() {
     }
 
-    public static RunExecutor create(String name, Map<String, String> settings, int jobs, ClassLoader loader) {
-        if (isLocal(name)) {
-            return new LocalRunExecutor(jobs);
-        }
-        return provider(name, loader).create(settings, jobs);
+    /** Training's executor: locally {@code jobs} threads sharing the cores. */
+    public static TaskExecutor forTraining(String name, Map<String, String> settings, int jobs, ClassLoader loader) {
+        return isLocal(name) ? new LocalExecutor(jobs) : provider(name, loader).create(settings, jobs);
     }
 
-    /** The embedding's executor that {@code tl.executor} names. */
-    public static EmbeddingExecutor createEmbedding(String name, Map<String, String> settings, ClassLoader loader) {
-        return isLocal(name) ? new LocalEmbeddingExecutor() : provider(name, loader).createEmbedding(settings);
+    /** The embedding's executor: locally one thread with every core (oneDNN parallelises each batch). */
+    public static TaskExecutor forEmbedding(String name, Map<String, String> settings, ClassLoader loader) {
+        return isLocal(name) ? new LocalExecutor(1)
+                : provider(name, loader).create(settings, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -43,13 +40,13 @@ public final class RunExecutors {
         return name == null || name.isBlank() || name.equals(LOCAL);
     }
 
-    private static RunExecutorProvider provider(String name, ClassLoader loader) {
-        List<RunExecutorProvider> found = ServiceLoader.load(RunExecutorProvider.class, loader).stream()
+    private static ExecutorProvider provider(String name, ClassLoader loader) {
+        List<ExecutorProvider> found = ServiceLoader.load(ExecutorProvider.class, loader).stream()
                 .map(ServiceLoader.Provider::get).toList();
         return found.stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new TlException("tl.executor=" + name + " is not available: the executors on the "
                         + "class path are " + (found.isEmpty() ? "local only" : "local, "
-                        + String.join(", ", found.stream().map(RunExecutorProvider::name).toList()))
+                        + String.join(", ", found.stream().map(ExecutorProvider::name).toList()))
                         + (name.equals("spark") ? "; add org.tlrepro:tl-spark as a <dependency> of tl-maven-plugin "
                         + "(the reproduction's -Pspark profile does)" : "")));
     }
