@@ -5,7 +5,7 @@ import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The data set's parameters, shared by {@code tl:manifest}, which writes its lists, and {@code tl:prepare}. */
-public abstract class AbstractDataSetMojo extends AbstractStageMojo {
+public abstract class AbstractDataSetMojo extends AbstractInputMojo {
 
     /**
      * Your own images: a folder with one subfolder per class, or a zip archive of such folders. {@code tl:manifest}

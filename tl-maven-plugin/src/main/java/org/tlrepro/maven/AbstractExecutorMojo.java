@@ -5,7 +5,11 @@ import java.util.Map;
 
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** A goal whose heavy work can run elsewhere: {@code tl:cluster} (the embedding) and {@code tl:train}. */
+/**
+ * A goal whose heavy work can run elsewhere: {@code tl:cluster} (the embedding) and {@code tl:train}; tl:manifest and
+ * tl:prepare show the executor too, as the first goal of a build checks that it is on the class path before any
+ * download.
+ */
 public abstract class AbstractExecutorMojo extends AbstractStageMojo {
 
     /**

@@ -14,12 +14,12 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.tlrepro.core.TlException;
+import org.tlrepro.core.exec.TaskExecutors;
 import org.tlrepro.core.results.Gates;
 import org.tlrepro.core.results.Rule;
 import org.tlrepro.core.results.WorkLayout;
 import org.tlrepro.core.settings.ResourceErrors;
 import org.tlrepro.core.settings.SettingRanges;
-import org.tlrepro.core.exec.TaskExecutors;
 
 /**
  * Parameters every tl goal shares, and the translation of tl-core's errors into build failures.
@@ -112,8 +112,14 @@ public abstract class AbstractTlMojo extends AbstractMojo {
         }
     }
 
-    /** The goal's name, for messages. */
-    protected abstract String goal();
+    /**
+     * The goal's name, for messages: the class's name without "Mojo", as its {@code @Mojo} name is (ClusterMojo is
+     * tl:cluster; PluginDescriptorTest holds every goal to it).
+     */
+    protected String goal() {
+        String name = getClass().getSimpleName();
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1, name.length() - "Mojo".length());
+    }
 
     /** The goal's own skip flag. */
     protected abstract boolean skipGoal();

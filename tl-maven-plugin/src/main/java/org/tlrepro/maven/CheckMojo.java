@@ -43,11 +43,6 @@ public class CheckMojo extends AbstractRulesMojo {
     private boolean testFailureIgnore;
 
     @Override
-    protected String goal() {
-        return "check";
-    }
-
-    @Override
     protected boolean skipGoal() {
         return checkSkip;
     }

@@ -20,7 +20,7 @@ import org.tlrepro.core.exec.TaskExecutors;
  * or more), a twelfth of the arithmetic.
  */
 @Mojo(name = "cluster", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
-public class ClusterMojo extends AbstractExecutorMojo {
+public class ClusterMojo extends AbstractInputMojo {
 
     /** Skips this goal. */
     @Parameter(property = "tl.cluster.skip", defaultValue = "false")
@@ -45,11 +45,6 @@ public class ClusterMojo extends AbstractExecutorMojo {
     /** Distance between embedding vectors: {@code euclidean} or {@code cosine}. */
     @Parameter(property = "tl.metric", defaultValue = "euclidean")
     private String metric;
-
-    @Override
-    protected String goal() {
-        return "cluster";
-    }
 
     @Override
     protected boolean skipGoal() {

@@ -25,11 +25,6 @@ public class ManifestMojo extends AbstractDataSetMojo {
     private boolean manifestSkip;
 
     @Override
-    protected String goal() {
-        return "manifest";
-    }
-
-    @Override
     protected boolean skipGoal() {
         return manifestSkip;
     }

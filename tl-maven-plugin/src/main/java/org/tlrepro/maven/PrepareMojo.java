@@ -50,11 +50,6 @@ public class PrepareMojo extends AbstractDataSetMojo {
     private List<Archive> archives;
 
     @Override
-    protected String goal() {
-        return "prepare";
-    }
-
-    @Override
     protected boolean skipGoal() {
         return prepareSkip;
     }

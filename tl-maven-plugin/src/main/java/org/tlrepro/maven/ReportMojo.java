@@ -47,11 +47,6 @@ public class ReportMojo extends AbstractRulesMojo {
 
 
     @Override
-    protected String goal() {
-        return "report";
-    }
-
-    @Override
     protected boolean skipGoal() {
         return reportSkip;
     }

@@ -89,11 +89,6 @@ public class TrainMojo extends AbstractExecutorMojo {
     private boolean runCache;
 
     @Override
-    protected String goal() {
-        return "train";
-    }
-
-    @Override
     protected boolean skipGoal() {
         return trainSkip;
     }

@@ -31,11 +31,6 @@ class AbstractTlMojoTest {
         }
 
         @Override
-        protected String goal() {
-            return "stub";
-        }
-
-        @Override
         protected boolean skipGoal() {
             return false;
         }

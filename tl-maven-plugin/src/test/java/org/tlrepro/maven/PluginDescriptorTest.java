@@ -125,6 +125,40 @@ class PluginDescriptorTest {
     }
 
     @Test
+    void eachGoalsNameFollowsItsClass() throws Exception {
+        for (String goal : tlGoals()) {
+            AbstractTlMojo mojo = (AbstractTlMojo) Class.forName(text(goals.get(goal), "implementation"))
+                    .getDeclaredConstructor().newInstance();
+            assertEquals(goal, mojo.goal(), "the messages' name of " + mojo.getClass().getSimpleName());
+        }
+    }
+
+    @Test
+    void eachGoalShowsTheParametersItUses() {
+        Set<String> train = editable(goals.get("train"));
+        for (String input : List.of("architecture", "models", "model", "mirror", "inputSize", "downloadTimeout",
+                "threads")) {
+            assertFalse(train.contains(input), "tl:train does not use " + input);
+        }
+        assertTrue(train.containsAll(List.of("force", "cache", "executor", "jobs", "epochs")), train.toString());
+        assertTrue(editable(goals.get("cluster")).containsAll(List.of("architecture", "mirror", "executor",
+                "linkage")));
+        assertFalse(editable(goals.get("report")).contains("force"), "tl:report only reads results");
+    }
+
+    private static Set<String> editable(Element mojo) {
+        Set<String> names = new TreeSet<>();
+        NodeList parameters = mojo.getElementsByTagName("parameter");
+        for (int i = 0; i < parameters.getLength(); i++) {
+            Element p = (Element) parameters.item(i);
+            if ("true".equals(text(p, "editable"))) {
+                names.add(text(p, "name"));
+            }
+        }
+        return names;
+    }
+
+    @Test
     void theReadmesConfigurationNamesEveryTlProperty() throws IOException {
         String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
         Set<String> missing = new TreeSet<>();
