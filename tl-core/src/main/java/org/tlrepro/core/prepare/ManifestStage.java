@@ -15,9 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -26,6 +23,7 @@ import org.tlrepro.core.TlException;
 import org.tlrepro.core.data.ImageRecord;
 import org.tlrepro.core.data.ImageTable;
 import org.tlrepro.core.data.SampleSelector;
+import org.tlrepro.core.exec.ParallelWork;
 import org.tlrepro.core.io.AtomicFiles;
 import org.tlrepro.core.io.Sha256;
 import org.tlrepro.core.progress.Progress;
@@ -136,38 +134,20 @@ public final class ManifestStage {
     private static ImageRecord[] hashAndDecode(List<ImageSource.Entry> images, int threads, List<String> problems) {
         ImageRecord[] records = new ImageRecord[images.size()];
         Map<String, String> failures = new ConcurrentSkipListMap<>();
-        AtomicLong done = new AtomicLong();
         Progress progress = new Progress(LOG, "Hashing and decoding images", images.size(), "images");
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
-        try {
-            pool.submit(() -> java.util.stream.IntStream.range(0, images.size()).parallel().forEach(i -> {
-                ImageSource.Entry e = images.get(i);
-                try {
-                    byte[] bytes = e.reader().read();
-                    ImageDecoder.decode(bytes, e.where());
-                    records[i] = new ImageRecord(e.className(), e.filename(), Sha256.hex(bytes), bytes.length);
-                } catch (TlException ex) {
-                    failures.put(e.where(), ex.getMessage());
-                } catch (IOException | RuntimeException ex) {
-                    failures.put(e.where(), e.where() + " cannot be read: " + ex.getMessage());
-                }
-                long n = done.incrementAndGet();
-                synchronized (progress) {
-                    progress.update(n);
-                }
-            })).get();
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new TlException("listing the images was interrupted", ex);
-        } catch (ExecutionException ex) {
-            if (ex.getCause() instanceof OutOfMemoryError oom) {
-                throw oom; // the goal names the settings that ask for memory
+        long done = ParallelWork.forEach(images.size(), threads, progress, "listing the images", i -> {
+            ImageSource.Entry e = images.get(i);
+            try {
+                byte[] bytes = e.reader().read();
+                ImageDecoder.decode(bytes, e.where());
+                records[i] = new ImageRecord(e.className(), e.filename(), Sha256.hex(bytes), bytes.length);
+            } catch (TlException ex) {
+                failures.put(e.where(), ex.getMessage());
+            } catch (IOException | RuntimeException ex) {
+                failures.put(e.where(), e.where() + " cannot be read: " + ex.getMessage());
             }
-            throw new TlException("listing the images failed: " + ex.getCause(), ex.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        progress.finish(done.get());
+        });
+        progress.finish(done);
         if (!failures.isEmpty()) {
             problems.add(failures.size() + " image(s) cannot be read: " + failures.values().stream().limit(5)
                     .collect(Collectors.joining("; ")) + (failures.size() > 5 ? "; ..." : ""));

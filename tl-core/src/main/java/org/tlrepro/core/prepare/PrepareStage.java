@@ -13,9 +13,6 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -25,6 +22,7 @@ import org.tlrepro.core.TlException;
 import org.tlrepro.core.data.ImageRecord;
 import org.tlrepro.core.data.ImageTable;
 import org.tlrepro.core.data.SampleSelector;
+import org.tlrepro.core.exec.ParallelWork;
 import org.tlrepro.core.fetch.FetchedFile;
 import org.tlrepro.core.fetch.FileFetcher;
 import org.tlrepro.core.fetch.InputCheck;
@@ -149,7 +147,6 @@ public final class PrepareStage {
             position.put(selection.get(i).key(), i);
         }
         Map<String, String> failures = new ConcurrentSkipListMap<>();
-        AtomicLong done = new AtomicLong();
         AtomicReference<TlException> writeFailure = new AtomicReference<>();
         Progress progress = new Progress(LOG, "Verifying and resizing images", selection.size(), "images");
         List<ImageSource.Located> matches = source.locate(selection);
@@ -161,46 +158,30 @@ public final class PrepareStage {
                     request.manifest().getFileName(), String.join(", ", unlisted.first()),
                     unlisted.count() > unlisted.first().size() ? ", ..." : "");
         }
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, request.threads()));
-        try {
-            pool.submit(() -> matches.parallelStream().forEach(m -> {
-                String name = m.entry().where();
+        long done = ParallelWork.forEach(matches.size(), request.threads(), progress, "image preparation", i -> {
+            ImageSource.Located m = matches.get(i);
+            String name = m.entry().where();
+            try {
+                byte[] bytes = readVerified(m, name);
+                Path original = staged.original(m.image().className(), m.image().filename());
                 try {
-                    byte[] bytes = readVerified(m, name);
-                    Path original = staged.original(m.image().className(), m.image().filename());
-                    try {
-                        Files.createDirectories(original.getParent());
-                        Files.write(original, bytes);
-                    } catch (IOException e) {
-                        // the work folder's fault, not the image's: one message naming the folder, not 10,000
-                        writeFailure.compareAndSet(null, new TlException("cannot write " + original + " (" + e
-                                + "): the work folder " + staged.dir().getParent() + " cannot take the prepared images."
-                                + " Free space there, or point tl.workDir at a disk with room", e));
-                        return;
-                    }
-                    pixels[position.get(m.image().key())] =
-                            ImageDecoder.decodeResized(bytes, name, size, size).pixels();
-                } catch (TlException e) {
-                    failures.put(m.image().key(), e.getMessage());
-                } catch (RuntimeException e) {
-                    failures.put(m.image().key(), name + " cannot be read: " + e);
+                    Files.createDirectories(original.getParent());
+                    Files.write(original, bytes);
+                } catch (IOException e) {
+                    // the work folder's fault, not the image's: one message naming the folder, not 10,000
+                    writeFailure.compareAndSet(null, new TlException("cannot write " + original + " (" + e
+                            + "): the work folder " + staged.dir().getParent() + " cannot take the prepared images."
+                            + " Free space there, or point tl.workDir at a disk with room", e));
+                    return;
                 }
-                long n = done.incrementAndGet();
-                synchronized (progress) {
-                    progress.update(n);
-                }
-            })).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TlException("image preparation was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof OutOfMemoryError oom) {
-                throw oom; // the goal names the settings that ask for memory
+                pixels[position.get(m.image().key())] =
+                        ImageDecoder.decodeResized(bytes, name, size, size).pixels();
+            } catch (TlException e) {
+                failures.put(m.image().key(), e.getMessage());
+            } catch (RuntimeException e) {
+                failures.put(m.image().key(), name + " cannot be read: " + e);
             }
-            throw new TlException("image preparation failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         if (writeFailure.get() != null) {
             throw writeFailure.get();
         }
@@ -210,7 +191,7 @@ public final class PrepareStage {
                     ? " (and " + (failures.size() - 1) + " more bad images: " + List.copyOf(failures.keySet()).subList(
                     1, Math.min(6, failures.size())) + ")" : ""));
         }
-        progress.finish(done.get());
+        progress.finish(done);
         return pixels;
     }
 
