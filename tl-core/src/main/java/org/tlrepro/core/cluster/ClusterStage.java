@@ -2,7 +2,6 @@ package org.tlrepro.core.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +13,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tlrepro.core.TlException;
 import org.tlrepro.core.backend.NativeBackend;
 import org.tlrepro.core.embed.EmbeddingCache;
 import org.tlrepro.core.embed.EmbeddingModel;
@@ -66,10 +64,7 @@ public final class ClusterStage {
 
     /** Clusters, with the images the cache lacks embedded on {@code executor}. */
     public Result run(ClusterRequest request, TaskExecutor executor) {
-        PreparedData data = new PreparedData(request.preparedDir());
-        if (!Files.isRegularFile(data.index())) {
-            throw new TlException("there is no prepared data in " + data.dir() + ": run tl:prepare first");
-        }
+        PreparedData data = new PreparedData(request.preparedDir()).require();
         PreparedIndex index = PreparedIndex.read(data.index());
         ClusterOutput out = new ClusterOutput(request.outputDir());
         StageDirectory stage = out.stageDirectory();

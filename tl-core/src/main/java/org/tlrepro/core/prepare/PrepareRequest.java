@@ -3,9 +3,9 @@ package org.tlrepro.core.prepare;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.tlrepro.core.TlException;
 import org.tlrepro.core.fetch.InputCheck;
 import org.tlrepro.core.fetch.RemoteFile;
+import org.tlrepro.core.param.NumericSettings;
 
 /**
  * Everything {@link PrepareStage} needs.
@@ -41,9 +41,7 @@ public record PrepareRequest(Path manifest, Path sampleList, Integer perClass, l
     public PrepareRequest {
         archives = List.copyOf(archives);
         laterInputs = List.copyOf(laterInputs);
-        // the goals check tl.imageSize against SettingRanges first; this guards callers of tl-core that do not
-        if (imageSize < 1) {
-            throw new TlException("tl.imageSize must be at least 1, not " + imageSize);
-        }
+        NumericSettings.require("tl.imageSize", imageSize);
+        NumericSettings.require("tl.threads", threads);
     }
 }

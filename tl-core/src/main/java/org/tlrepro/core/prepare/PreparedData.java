@@ -1,9 +1,11 @@
 package org.tlrepro.core.prepare;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.tlrepro.core.TlException;
 import org.tlrepro.core.io.Json;
 import org.tlrepro.core.stage.StageDirectory;
 
@@ -45,6 +47,18 @@ public record PreparedData(Path dir) {
 
     public Path summary() {
         return dir.resolve(SUMMARY);
+    }
+
+    /**
+     * This folder, for a later stage to read.
+     *
+     * @throws TlException if tl:prepare has not finished here
+     */
+    public PreparedData require() {
+        if (!Files.isRegularFile(images()) || !Files.isRegularFile(index())) {
+            throw new TlException("there is no prepared data in " + dir + ": run tl:prepare first");
+        }
+        return this;
     }
 
     /** {@code prepare.json}: image size, classes and counts. */

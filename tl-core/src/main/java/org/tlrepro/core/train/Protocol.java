@@ -2,7 +2,7 @@ package org.tlrepro.core.train;
 
 import java.io.Serializable;
 
-import org.tlrepro.core.TlException;
+import org.tlrepro.core.param.NumericSettings;
 
 /**
  * The training protocol; the defaults are the paper's (Sections 3.4 and 4.3, Keras 2.2.4 RMSprop constants).
@@ -34,21 +34,14 @@ public record Protocol(int epochs, int batchSize, double learningRate, double rh
     }
 
     public Protocol {
-        if (epochs < 1) {
-            throw new TlException("tl.epochs must be at least 1, not " + epochs);
-        }
-        if (batchSize < 1) {
-            throw new TlException("tl.batchSize must be at least 1, not " + batchSize);
-        }
-        if (runs < 0 || table3Runs < 0) {
-            throw new TlException("tl.runs and tl.table3.runs must be at least 0, not " + runs + " and " + table3Runs);
-        }
-        if (!(trainFraction > 0 && trainFraction < 1)) {
-            throw new TlException("tl.trainFraction must lie between 0 and 1 (both excluded), not " + trainFraction);
-        }
+        NumericSettings.require("tl.epochs", epochs);
+        NumericSettings.require("tl.batchSize", batchSize);
+        NumericSettings.require("tl.runs", runs);
+        NumericSettings.require("tl.table3.runs", table3Runs);
+        NumericSettings.require("tl.trainFraction", trainFraction);
         // Keras 2.2.4 documents RMSprop's lr as "float >= 0"; 0 learns nothing, a way to inject a regression
-        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
-            throw new TlException("tl.learningRate must be a number of at least 0, not " + learningRate);
-        }
+        NumericSettings.require("tl.learningRate", learningRate);
+        NumericSettings.require("tl.rho", rho);
+        NumericSettings.require("tl.epsilon", epsilon);
     }
 }

@@ -1,6 +1,5 @@
 package org.tlrepro.core.train;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +14,6 @@ import java.util.function.IntConsumer;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tlrepro.core.TlException;
 import org.tlrepro.core.backend.NativeBackend;
 import org.tlrepro.core.cluster.ClusterOutput;
 import org.tlrepro.core.cluster.ClusterResult;
@@ -49,10 +47,7 @@ public final class TrainStage {
     /** Trains the missing runs on {@code executor}; this JVM alone writes the ledger. */
     public Result run(TrainRequest request, TaskExecutor executor) {
         NativeBackend.initialize();
-        PreparedData prepared = new PreparedData(request.preparedDir());
-        if (!Files.isRegularFile(prepared.images()) || !Files.isRegularFile(prepared.index())) {
-            throw new TlException("there are no prepared images in " + request.preparedDir() + ": run tl:prepare first");
-        }
+        PreparedData prepared = new PreparedData(request.preparedDir()).require();
         ClusterOutput clustering = new ClusterOutput(request.clusterDir());
         ClusterResult clusters = clustering.readResult();
         Map<String, List<Integer>> rowsByNode = rowsByNode(clustering.readAssignments());

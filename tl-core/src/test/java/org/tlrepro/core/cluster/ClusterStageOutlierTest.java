@@ -44,7 +44,7 @@ class ClusterStageOutlierTest {
     void aSingleImageNodeNamesTheImageAndWritesNothing() throws Exception {
         SyntheticDataset.Files data = SyntheticDataset.create(tmp.resolve("mirror"), 20, 20, SEED);
         PreparedData prepared = new PrepareStage(new HttpDownloader()).run(new PrepareRequest(data.manifest(),
-                data.sampleList(), null, 1, 10, List.of(new RemoteFile("cell_images.zip", null, null)), data.dir(),
+                data.sampleList(), null, 1, 12, List.of(new RemoteFile("cell_images.zip", null, null)), data.dir(),
                 null, tmp.resolve("prepared"), false, 2)).data();
         Path model = Path.of(getClass().getResource("/org/tlrepro/core/embed/" + MODEL_FILE).toURI());
         Files.copy(model, data.dir().resolve(MODEL_FILE));

@@ -62,7 +62,7 @@ class ClusterStageTest {
         SyntheticDataset.Files data = SyntheticDataset.create(shared.resolve("mirror"), PER_CLASS, PER_CLASS, SEED);
         mirror = data.dir();
         prepared = new PrepareStage(new HttpDownloader()).run(new PrepareRequest(data.manifest(), data.sampleList(),
-                null, 1, 10, List.of(new RemoteFile("cell_images.zip", null, null)), mirror, null,
+                null, 1, 12, List.of(new RemoteFile("cell_images.zip", null, null)), mirror, null,
                 shared.resolve("prepared"), false, 2)).data();
         Path model = Path.of(ClusterStageTest.class.getResource("/org/tlrepro/core/embed/" + MODEL_FILE).toURI());
         Files.copy(model, mirror.resolve(MODEL_FILE));

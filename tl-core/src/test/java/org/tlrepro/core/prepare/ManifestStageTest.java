@@ -180,7 +180,7 @@ class ManifestStageTest {
         new ManifestStage().run(request(images, 2, false));
         Path out = tmp.resolve("out");
         PrepareRequest prepare = new PrepareRequest(tmp.resolve("data/manifest.tsv"), tmp.resolve("data/sample.tsv"),
-                null, 1, 8, List.of(), null, null, out, false, 2, images, List.of());
+                null, 1, 12, List.of(), null, null, out, false, 2, images, List.of());
         PrepareStage.Result result = new PrepareStage(new HttpDownloader()).run(prepare);
         PreparedIndex index = PreparedIndex.read(result.data().index());
         assertEquals(6, index.rows().size());
@@ -190,7 +190,7 @@ class ManifestStageTest {
         Files.write(images.resolve("owls/img_0.png"), SyntheticDataset.randomPng(new Random(8), 20, 24, 0));
         Files.write(images.resolve("owls/img_1.png"), SyntheticDataset.randomPng(new Random(9), 20, 24, 0));
         Files.write(images.resolve("owls/img_2.png"), SyntheticDataset.randomPng(new Random(10), 20, 24, 0));
-        PrepareRequest forced = new PrepareRequest(prepare.manifest(), prepare.sampleList(), null, 1, 8, List.of(),
+        PrepareRequest forced = new PrepareRequest(prepare.manifest(), prepare.sampleList(), null, 1, 12, List.of(),
                 null, null, out, true, 2, images, List.of());
         TlException e = assertThrows(TlException.class, () -> new PrepareStage(new HttpDownloader()).run(forced));
         assertTrue(e.getMessage().contains("owls"), e.getMessage());

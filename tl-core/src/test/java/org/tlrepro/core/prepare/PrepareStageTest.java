@@ -44,10 +44,10 @@ class PrepareStageTest {
         Path out = tmp.resolve("out");
         PrepareStage stage = new PrepareStage(new HttpDownloader());
 
-        PrepareStage.Result first = stage.run(request(data, out, 10, false));
+        PrepareStage.Result first = stage.run(request(data, out, 12, false));
         assertFalse(first.skipped());
         Npy.UInt8Tensor images = Npy.read(first.data().images());
-        assertArrayEquals(new int[] {16, 10, 10, 3}, images.shape());
+        assertArrayEquals(new int[] {16, 12, 12, 3}, images.shape());
         PreparedIndex index = PreparedIndex.read(first.data().index());
         assertEquals(16, index.rows().size());
         assertEquals("Parasitized", index.rows().get(0).className());
@@ -55,13 +55,13 @@ class PrepareStageTest {
         assertEquals(1, index.rows().get(15).label());
         assertTrue(Files.isRegularFile(first.data().original("Uninfected", index.rows().get(15).filename())));
 
-        PrepareStage.Result second = stage.run(request(data, out, 10, false));
+        PrepareStage.Result second = stage.run(request(data, out, 12, false));
         assertTrue(second.skipped());
 
-        PrepareStage.Result resized = stage.run(request(data, out, 12, false));
+        PrepareStage.Result resized = stage.run(request(data, out, 14, false));
         assertFalse(resized.skipped());
-        assertArrayEquals(new int[] {16, 12, 12, 3}, Npy.read(out.resolve("images.npy")).shape());
-        assertTrue(stage.run(request(data, out, 12, true)) != null);
+        assertArrayEquals(new int[] {16, 14, 14, 3}, Npy.read(out.resolve("images.npy")).shape());
+        assertTrue(stage.run(request(data, out, 14, true)) != null);
     }
 
     @Test
@@ -77,7 +77,7 @@ class PrepareStageTest {
 
         Path out = tmp.resolve("out");
         TlException e = assertThrows(TlException.class,
-                () -> new PrepareStage(new HttpDownloader()).run(request(data, out, 10, false)));
+                () -> new PrepareStage(new HttpDownloader()).run(request(data, out, 12, false)));
         assertTrue(e.getMessage().contains(victim), e.getMessage());
         assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
         assertFalse(Files.exists(out));
@@ -89,7 +89,7 @@ class PrepareStageTest {
     private static final RemoteFile MIRRORED = new RemoteFile("cell_images.zip", null, null);
 
     private PrepareRequest request(SyntheticDataset.Files data, Path sampleList, Path mirror, Path out, boolean force) {
-        return new PrepareRequest(data.manifest(), sampleList, null, 1, 10, List.of(MIRRORED), mirror, null, out,
+        return new PrepareRequest(data.manifest(), sampleList, null, 1, 12, List.of(MIRRORED), mirror, null, out,
                 force, 2);
     }
 
@@ -214,7 +214,7 @@ class PrepareStageTest {
         Path cache = tmp.resolve("cache");
         Path out = tmp.resolve("out");
         try (LoopbackHttpServer server = LoopbackHttpServer.start(data.dir(), 0)) {
-            PrepareRequest request = new PrepareRequest(data.manifest(), data.sampleList(), null, 1, 10,
+            PrepareRequest request = new PrepareRequest(data.manifest(), data.sampleList(), null, 1, 12,
                     List.of(new RemoteFile("cell_images.zip", null, server.url("/files/cell_images.zip"))), null,
                     cache, out, false, 2);
             PrepareStage stage = new PrepareStage(new HttpDownloader());
@@ -224,7 +224,7 @@ class PrepareStageTest {
             assertEquals("download", result.summary().archiveOrigin());
             assertEquals(1, server.requests());
             assertArrayEquals(Files.readAllBytes(data.archive()), Files.readAllBytes(cache.resolve("cell_images.zip")));
-            assertArrayEquals(new int[] {8, 10, 10, 3}, Npy.read(result.data().images()).shape());
+            assertArrayEquals(new int[] {8, 12, 12, 3}, Npy.read(result.data().images()).shape());
 
             assertTrue(stage.run(request).skipped());
             assertEquals(1, server.requests(), "an up-to-date output needs no archive");
