@@ -157,12 +157,7 @@ public abstract class AbstractInputMojo extends AbstractExecutorMojo {
 
     private List<RemoteFile> modelFiles(Architecture arch) {
         if (model != null && !model.isBlank()) {
-            ModelFile one = new ModelFile();
-            one.setName(model.trim());
-            one.setSha256(modelSha256);
-            one.setMd5(modelMd5);
-            one.setUrl(modelUrl);
-            return List.of(one.toRemoteFile());
+            return List.of(ModelFile.ofProperties(model, modelSha256, modelMd5, modelUrl).toRemoteFile());
         }
         if (models != null && !models.isEmpty()) {
             return models.stream().map(ModelFile::toRemoteFile).toList();

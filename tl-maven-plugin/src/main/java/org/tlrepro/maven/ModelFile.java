@@ -8,6 +8,19 @@ package org.tlrepro.maven;
  */
 public class ModelFile extends FileParameter {
 
+    private String where = "<models>";
+
+    /** The one file of {@code -Dtl.model=...}, which wins over the POM's list; its errors name those properties. */
+    static ModelFile ofProperties(String name, String sha256, String md5, String url) {
+        ModelFile one = new ModelFile();
+        one.setName(name.trim());
+        one.setSha256(sha256);
+        one.setMd5(md5);
+        one.setUrl(url);
+        one.where = "tl.model, tl.modelSha256, tl.modelMd5 and tl.modelUrl";
+        return one;
+    }
+
     @Override
     protected String element() {
         return "model";
@@ -15,6 +28,6 @@ public class ModelFile extends FileParameter {
 
     @Override
     protected String where() {
-        return "<models>";
+        return where;
     }
 }

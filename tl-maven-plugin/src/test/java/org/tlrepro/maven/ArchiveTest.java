@@ -46,4 +46,15 @@ class ArchiveTest {
         TlException nameless = assertThrows(TlException.class, new Archive()::toRemoteFile);
         assertTrue(nameless.getMessage().contains("without a <name>"), nameless.getMessage());
     }
+
+    @Test
+    void aBadModelUrlNamesTheProperties() {
+        TlException e = assertThrows(TlException.class,
+                () -> ModelFile.ofProperties("m.h5", null, null, "ftp://example.org/m.h5").toRemoteFile());
+        assertEquals("the <model> m.h5 in tl.model, tl.modelSha256, tl.modelMd5 and tl.modelUrl is not valid: the URL "
+                + "of m.h5 must be http or https: ftp://example.org/m.h5", e.getMessage());
+        TlException spaces = assertThrows(TlException.class,
+                () -> ModelFile.ofProperties("m.h5", null, null, "https://exa mple.org/").toRemoteFile());
+        assertTrue(spaces.getMessage().contains("tl.modelUrl"), spaces.getMessage());
+    }
 }
