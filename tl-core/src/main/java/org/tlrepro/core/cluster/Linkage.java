@@ -1,6 +1,6 @@
 package org.tlrepro.core.cluster;
 
-import org.tlrepro.core.Choices;
+import org.tlrepro.core.param.Choices;
 
 /**
  * How the distance between two clusters follows from the distances of their members, as Lance-Williams updates.

@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.tlrepro.core.TlException;
-import org.tlrepro.core.Choices;
+import org.tlrepro.core.param.Choices;
 
 /** Distance between two embedding vectors. */
 public enum Metric {

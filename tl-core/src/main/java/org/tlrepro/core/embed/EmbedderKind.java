@@ -2,7 +2,7 @@ package org.tlrepro.core.embed;
 
 import java.util.Locale;
 
-import org.tlrepro.core.Choices;
+import org.tlrepro.core.param.Choices;
 
 /**
  * What runs the embedding network's forward pass ({@code tl.embedder}): oneDNN called directly, one layout end to

@@ -1,6 +1,6 @@
 package org.tlrepro.core.embed;
 
-import org.tlrepro.core.Choices;
+import org.tlrepro.core.param.Choices;
 
 /** How an ImageNet network expects its RGB pixels, as Keras Applications defines the modes. */
 public enum Preprocessing {

@@ -2,7 +2,7 @@ package org.tlrepro.core.train;
 
 import java.util.Locale;
 
-import org.tlrepro.core.Choices;
+import org.tlrepro.core.param.Choices;
 import org.tlrepro.core.train.onednn.OneDnnTrainer;
 
 /**

@@ -2,9 +2,9 @@ package org.tlrepro.core.embed.keras;
 
 import java.net.URI;
 
-import org.tlrepro.core.Choices;
 import org.tlrepro.core.embed.Preprocessing;
 import org.tlrepro.core.fetch.RemoteFile;
+import org.tlrepro.core.param.Choices;
 
 /**
  * The ImageNet networks tl can build itself, as Keras Applications 1.0.8 defines them, so that Keras's own

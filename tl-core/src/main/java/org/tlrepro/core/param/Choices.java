@@ -1,4 +1,6 @@
-package org.tlrepro.core;
+package org.tlrepro.core.param;
+
+import org.tlrepro.core.TlException;
 
 /** Parses a parameter's value into one of an enum's constants, case-insensitively. */
 public final class Choices {
