@@ -68,14 +68,7 @@ public final class ClusterStage {
         PreparedIndex index = PreparedIndex.read(data.index());
         ClusterOutput out = new ClusterOutput(request.outputDir());
         StageDirectory stage = out.stageDirectory();
-        Fingerprint fingerprint = Fingerprint.builder()
-                .put("format", FORMAT)
-                .put("tl.version", ToolVersion.get())
-                .put("prepared.index.sha256", Sha256.ofFile(data.index()))
-                .put("model", request.model().identity())
-                .put("linkage", request.linkage())
-                .put("metric", request.metric())
-                .build();
+        Fingerprint fingerprint = fingerprint(request, data);
         Optional<String> stale = stage.staleReason(fingerprint, request.force());
         if (stale.isEmpty()) {
             ClusterResult result = out.readResult();
@@ -90,21 +83,47 @@ public final class ClusterStage {
                 EmbeddingCache.fileFor(request.cache().resolve("embeddings"), request.model()));
         FileFetcher fetcher = new FileFetcher(request.mirror(), request.cache(), downloader);
         Embedded embedded = embedMissing(request, data, index, cache, executor, fetcher);
-        int computed = embedded.computed();
         double embedSeconds = embedding.seconds();
         float[][] vectors = new float[index.rows().size()][];
-        String[] classOfRow = new String[vectors.length];
-        String[] imageOfRow = new String[vectors.length]; // for messages: class/file as in the user's folder
         for (PreparedIndex.Row row : index.rows()) {
             vectors[row.index()] = cache.get(row.sha256());
-            classOfRow[row.index()] = row.className();
-            imageOfRow[row.index()] = row.className() + "/" + row.filename();
         }
 
         Stopwatch clustering = Stopwatch.start();
+        List<ClassTree> trees = clusterEachClass(request, index, vectors);
+        double clusterSeconds = clustering.seconds();
+
+        EmbeddingModel m = request.model();
+        // the file that embedded now, else the one at hand (the vectors came from the cache), else the first
+        RemoteFile file = embedded.file().map(FetchedFile::file).orElseGet(() -> m.sources().stream()
+                .filter(f -> fetcher.locate(f).isPresent()).findFirst().orElse(m.sources().get(0)));
+        ClusterResult result = result(request, file, index, vectors, trees, embedded.computed(), embedSeconds,
+                clusterSeconds);
+        write(stage, fingerprint, result, index, trees);
+        logNodes(result);
+        return new Result(false, request.outputDir(), result);
+    }
+
+    /** What determines the clustering: the prepared images, the embedding model, linkage and metric. */
+    private static Fingerprint fingerprint(ClusterRequest request, PreparedData data) {
+        return Fingerprint.builder()
+                .put("format", FORMAT)
+                .put("tl.version", ToolVersion.get())
+                .put("prepared.index.sha256", Sha256.ofFile(data.index()))
+                .put("model", request.model().identity())
+                .put("linkage", request.linkage())
+                .put("metric", request.metric())
+                .build();
+    }
+
+    /** Each class's dendrogram, cut into its first- and second-level nodes. */
+    private static List<ClassTree> clusterEachClass(ClusterRequest request, PreparedIndex index, float[][] vectors) {
+        String[] imageOfRow = new String[vectors.length]; // for messages: class/file as in the user's folder
+        for (PreparedIndex.Row row : index.rows()) {
+            imageOfRow[row.index()] = row.className() + "/" + row.filename();
+        }
         List<ClassTree> trees = new ArrayList<>();
-        Map<String, String> prefixes = prefixes(index);
-        for (Map.Entry<String, String> c : prefixes.entrySet()) {
+        for (Map.Entry<String, String> c : prefixes(index).entrySet()) {
             int[] rows = index.rows().stream().filter(r -> r.className().equals(c.getKey()))
                     .mapToInt(PreparedIndex.Row::index).toArray();
             double[][] x = new double[rows.length][];
@@ -118,14 +137,20 @@ public final class ClusterStage {
                     String.format("%.1f", one.seconds()));
             trees.add(ClassTree.cut(c.getKey(), c.getValue(), d, rows, request.linkage(), row -> imageOfRow[row]));
         }
-        double clusterSeconds = clustering.seconds();
+        return trees;
+    }
 
+    /** cluster.json's content: the embedding, the clustering, each class's tree and the subsets. */
+    private static ClusterResult result(ClusterRequest request, RemoteFile file, PreparedIndex index,
+                                        float[][] vectors, List<ClassTree> trees, int computed, double embedSeconds,
+                                        double clusterSeconds) {
+        String[] classOfRow = new String[vectors.length];
+        for (PreparedIndex.Row row : index.rows()) {
+            classOfRow[row.index()] = row.className();
+        }
         Subsets subsets = new Subsets(trees, vectors, classOfRow);
         EmbeddingModel m = request.model();
-        // the file that embedded now, else the one at hand (the vectors came from the cache), else the first
-        RemoteFile file = embedded.file().map(FetchedFile::file).orElseGet(() -> m.sources().stream()
-                .filter(f -> fetcher.locate(f).isPresent()).findFirst().orElse(m.sources().get(0)));
-        ClusterResult result = new ClusterResult(ToolVersion.get(),
+        return new ClusterResult(ToolVersion.get(),
                 new ClusterResult.EmbeddingInfo(m.name(), PAPER_NETWORK, file.name(), file.sha256(), file.md5(),
                         m.architecture().id(), m.inputSize(), m.preprocessing().name().toLowerCase(),
                         m.featureLayer(), vectors[0].length, vectors.length, computed, embedSeconds,
@@ -134,6 +159,11 @@ public final class ClusterStage {
                         request.metric().name().toLowerCase(), clusterSeconds),
                 trees.stream().map(ClusterStage::classInfo).toList(),
                 subsets.level1(), subsets.combinations(), definitions());
+    }
+
+    /** Writes cluster.json and assignments.tsv in a staging folder that becomes the output whole. */
+    private static void write(StageDirectory stage, Fingerprint fingerprint, ClusterResult result,
+                              PreparedIndex index, List<ClassTree> trees) {
         Path staging = stage.stage();
         try {
             ClusterOutput staged = new ClusterOutput(staging);
@@ -145,8 +175,6 @@ public final class ClusterStage {
         } finally {
             AtomicFiles.deleteRecursively(staging);
         }
-        logNodes(result);
-        return new Result(false, request.outputDir(), result);
     }
 
     /** What {@link #embedMissing} did: how many images it embedded, with which file (none if all were cached). */
