@@ -112,6 +112,14 @@ public abstract class AbstractInputMojo extends AbstractExecutorMojo {
     @Parameter(property = "tl.downloadMaxBytes", defaultValue = "4294967296")
     protected long downloadMaxBytes;
 
+    /**
+     * Minutes a build waits for another that shares the cache and is downloading the same file or embedding with
+     * the same model (it then reuses that build's result); past it the build fails, naming the lock file. A lock is
+     * released when its build ends, however it ends.
+     */
+    @Parameter(property = "tl.lockWait", defaultValue = "240")
+    protected int lockWait;
+
     /** Worker threads for parallel work such as image decoding. */
     @Parameter(property = "tl.threads", defaultValue = "2")
     protected int threads;
@@ -169,10 +177,15 @@ public abstract class AbstractInputMojo extends AbstractExecutorMojo {
         return List.of(arch.kerasWeights());
     }
 
+    /** {@code tl.lockWait} as a duration. */
+    protected Duration lockWait() {
+        return Duration.ofMinutes(lockWait);
+    }
+
     /** A downloader with Maven's network settings and the download limits of tl.downloadTimeout/MaxBytes. */
     protected HttpDownloader downloader() {
         return new HttpDownloader(network(), new DownloadLimits(Duration.ofSeconds(downloadTimeout),
-                Duration.ofSeconds(downloadTimeout), downloadMaxBytes));
+                Duration.ofSeconds(downloadTimeout), downloadMaxBytes, lockWait()));
     }
 
     /** Offline or not, and the active proxies of settings.xml with their passwords decrypted. */

@@ -55,7 +55,7 @@ public class ClusterMojo extends AbstractInputMojo {
     protected void run() {
         new ClusterStage(downloader()).run(new ClusterRequest(layout().prepare(),
                 layout().cluster(), embeddingModel(embedBatch, EmbedderKind.parse(embedder)), mirror(), cache.toPath(), Linkage.parse(linkage),
-                Metric.parse(metric), force),
+                Metric.parse(metric), force, lockWait()),
                 TaskExecutors.forEmbedding(executor, executorSettings(), getClass().getClassLoader()));
     }
 }

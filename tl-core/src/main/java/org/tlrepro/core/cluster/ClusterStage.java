@@ -80,7 +80,7 @@ public final class ClusterStage {
 
         Stopwatch embedding = Stopwatch.start();
         EmbeddingCache cache = EmbeddingCache.open(
-                EmbeddingCache.fileFor(request.cache().resolve("embeddings"), request.model()));
+                EmbeddingCache.fileFor(request.cache().resolve("embeddings"), request.model()), request.lockWait());
         FileFetcher fetcher = new FileFetcher(request.mirror(), request.cache(), downloader);
         Embedded embedded = embedMissing(request, data, index, cache, executor, fetcher);
         double embedSeconds = embedding.seconds();
@@ -190,7 +190,7 @@ public final class ClusterStage {
                                   EmbeddingCache cache, TaskExecutor executor, FileFetcher fetcher) {
         Path turn = cache.file().resolveSibling(cache.file().getFileName() + ".embedding");
         try {
-            return FileLocks.withLock(turn, () -> {
+            return FileLocks.withLock(turn, request.lockWait(), () -> {
                 cache.refresh();
                 return embedMissingNow(request, data, index, cache, executor, fetcher);
             });

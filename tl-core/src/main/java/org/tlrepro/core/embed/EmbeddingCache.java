@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -42,12 +43,14 @@ public final class EmbeddingCache {
     private static final int CHECKSUM = 32;
 
     private final Path file;
+    private final Duration lockWait;
     private final Map<String, float[]> vectors = new HashMap<>();
     private int dimension;
     /** Bytes of the file read into {@link #vectors}: 0 before the header, then the end of the last record read. */
     private long read;
 
-    private EmbeddingCache(Path file) {
+    private EmbeddingCache(Path file, Duration lockWait) {
+        this.lockWait = lockWait;
         this.file = file;
     }
 
@@ -62,7 +65,12 @@ public final class EmbeddingCache {
      * (never deleted), and every repair is logged with the file.
      */
     public static EmbeddingCache open(Path file) {
-        EmbeddingCache cache = new EmbeddingCache(file);
+        return open(file, FileLocks.DEFAULT_WAIT);
+    }
+
+    /** @param lockWait how long to wait for another build appending to the same file */
+    public static EmbeddingCache open(Path file, Duration lockWait) {
+        EmbeddingCache cache = new EmbeddingCache(file, lockWait);
         cache.refresh();
         return cache;
     }
@@ -73,7 +81,7 @@ public final class EmbeddingCache {
             return;
         }
         try {
-            FileLocks.withLock(file, () -> {
+            FileLocks.withLock(file, lockWait, () -> {
                 setAsideUnknown();
                 if (Files.isRegularFile(file)) {
                     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
@@ -226,7 +234,7 @@ public final class EmbeddingCache {
             }
         }
         try {
-            FileLocks.withLock(file, () -> {
+            FileLocks.withLock(file, lockWait, () -> {
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 setAsideUnknown();
                 try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,

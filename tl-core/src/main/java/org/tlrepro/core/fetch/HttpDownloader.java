@@ -96,7 +96,7 @@ public final class HttpDownloader {
         Path partial = partialOf(target);
         try {
             Files.createDirectories(partial.getParent());
-            FileLocks.withLock(partial, () -> {
+            FileLocks.withLock(partial, limits.lockWait(), () -> {
                 downloadLocked(file, target, partial);
                 return null;
             });
