@@ -33,11 +33,11 @@ class VerdictAndJUnitXmlTest {
         Verdict v = Verdict.of(outcomes());
         assertEquals(new Verdict(2, 1, 2, 1, 1), v);
         assertFalse(v.passed());
-        assertEquals("1 of 2 rules met (1 skipped: no baseline); paper claims: 1 of 2 hold", v.line());
-        assertEquals("FAIL: 1 of 2 rules met (1 skipped: no baseline); paper claims: 1 of 2 hold", v.headline());
+        assertEquals("1 of 2 rules met (1 skipped: no baseline); the paper's values reached: 1 of 2", v.line());
+        assertEquals("FAIL: 1 of 2 rules met (1 skipped: no baseline); the paper's values reached: 1 of 2", v.headline());
         Verdict ok = Verdict.of(List.of(ENFORCED.judge(12), CLAIM.judge(1)));
         assertTrue(ok.passed(), "a claim that does not hold fails nothing");
-        assertEquals("1 of 1 rules met; paper claims: 0 of 1 hold", ok.line());
+        assertEquals("1 of 1 rules met; the paper's values reached: 0 of 1", ok.line());
         assertEquals("PASS: no rules configured", Verdict.of(List.of()).headline());
     }
 

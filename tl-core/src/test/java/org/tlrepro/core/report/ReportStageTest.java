@@ -294,7 +294,7 @@ class ReportStageTest {
         assertTrue(md.contains("| Scheme | Trained on | Runs | Mean accuracy (%) |"), md);
         assertTrue(md.startsWith("# tl report summary\n\n**Scheme 4 minus Scheme 1 (mean test accuracy): +5.00 "
                 + "percentage points"), md);
-        assertTrue(md.contains("PASS: 1 of 1 rules met; paper claims: 0 of 1 hold.\n"), md);
+        assertTrue(md.contains("PASS: 1 of 1 rules met; the paper's values reached: 0 of 1.\n"), md);
         assertTrue(md.contains("| 1 | 70% of the target | 3 | 70.00 | 10.00 | 60.00 | +0.00 | 1 | 69.06 | 4.00 | +0.94 |"),
                 md);
         assertTrue(md.contains("**Warning: "), "a run predicted one class: " + md);
