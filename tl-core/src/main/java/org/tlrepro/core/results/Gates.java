@@ -66,6 +66,12 @@ public final class Gates {
 
     private static Rule.Outcome judge(Rule rule, Side current, Side baseline) {
         double now = Metrics.evaluate(current.metrics(), rule.metric());
+        // a build that trained no Table 3 (tl.table3.runs=0) has nothing a Table 3 rule could judge
+        if (current.metrics().getOrDefault("table3.configuredRuns", Double.NaN) == 0
+                && Metrics.namesTable3(rule.metric())) {
+            return new Rule.Outcome(rule, now, Rule.Status.SKIPPED, rule.metric() + ": Table 3 was not trained "
+                    + "(tl.table3.runs=0)", Rule.Skip.NO_TABLE3);
+        }
         if (rule.compare() == Rule.Compare.NONE) {
             return rule.judge(now);
         }
@@ -75,7 +81,7 @@ public final class Gates {
         }
         if (baseline == null) {
             return new Rule.Outcome(rule, now, Rule.Status.SKIPPED, rule.metric() + " = " + number(now)
-                    + "; no baseline to compare with (tl.baseline)");
+                    + "; no baseline to compare with (tl.baseline)", Rule.Skip.NO_BASELINE);
         }
         double before = Metrics.evaluate(baseline.metrics(), rule.metric());
         String values = String.format(Locale.ROOT, "%s baseline %s, now %s, change %s", rule.metric(), number(before),

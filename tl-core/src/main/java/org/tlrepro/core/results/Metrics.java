@@ -53,6 +53,19 @@ public final class Metrics {
         return parts;
     }
 
+    /**
+     * Whether the metric describes Table 3's experiments (Table 3 itself and Figures 2 and 3, which plot its
+     * combinations), which a build without Table 3 ({@code tl.table3.runs=0}) does not have.
+     */
+    public static boolean ofTable3(String name) {
+        return name.startsWith("table3.") || name.startsWith("figure2.") || name.startsWith("figure3.");
+    }
+
+    /** Whether the expression names a metric of Table 3's experiments, see {@link #ofTable3}. */
+    public static boolean namesTable3(String expression) {
+        return parts(expression).stream().anyMatch(Metrics::ofTable3);
+    }
+
     /** Every metric with its value (NaN where the results lack it). */
     public static Map<String, Double> of(Results r) {
         Map<String, Double> m = new LinkedHashMap<>();

@@ -84,7 +84,27 @@ public record Rule(String name, String metric, Double minimum, Double maximum, b
     }
 
     /** The outcome of a rule; {@code detail} says the values and limits or the test. */
-    public record Outcome(Rule rule, double value, Status status, String detail) {
+    /** Why a rule was skipped, in the verdict's words. */
+    public enum Skip {
+        NO_BASELINE("no baseline"), NO_TABLE3("Table 3 not trained");
+
+        private final String words;
+
+        Skip(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    public record Outcome(Rule rule, double value, Status status, String detail, Skip skip) {
+
+        /** A judged rule (not skipped). */
+        public Outcome(Rule rule, double value, Status status, String detail) {
+            this(rule, value, status, detail, null);
+        }
 
         public boolean passed() {
             return status == Status.PASS;

@@ -1,6 +1,9 @@
 package org.tlrepro.core.results;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The count of what {@code tl:check} found, enforced rules and the paper's claims kept apart: a claim that does not
@@ -10,9 +13,10 @@ import java.util.List;
  * @param met         of those, the ones met
  * @param claims      reported-only rules (the paper's claims) that were judged
  * @param claimsHold  of those, the ones that hold
- * @param skipped     rules skipped for want of a baseline
+ * @param skipped     rules skipped: for want of a baseline, or of Table 3 in a build that trained none
+ * @param why         how many were skipped for each reason
  */
-public record Verdict(int enforced, int met, int claims, int claimsHold, int skipped) {
+public record Verdict(int enforced, int met, int claims, int claimsHold, int skipped, Map<Rule.Skip, Integer> why) {
 
     public static Verdict of(List<Rule.Outcome> outcomes) {
         int enforced = 0;
@@ -20,9 +24,11 @@ public record Verdict(int enforced, int met, int claims, int claimsHold, int ski
         int claims = 0;
         int hold = 0;
         int skipped = 0;
+        Map<Rule.Skip, Integer> why = new EnumMap<>(Rule.Skip.class);
         for (Rule.Outcome o : outcomes) {
             if (o.skipped()) {
                 skipped++;
+                why.merge(o.skip() == null ? Rule.Skip.NO_BASELINE : o.skip(), 1, Integer::sum);
             } else if (o.rule().reportOnly()) {
                 claims++;
                 hold += o.passed() ? 1 : 0;
@@ -31,7 +37,7 @@ public record Verdict(int enforced, int met, int claims, int claimsHold, int ski
                 met += o.passed() ? 1 : 0;
             }
         }
-        return new Verdict(enforced, met, claims, hold, skipped);
+        return new Verdict(enforced, met, claims, hold, skipped, why);
     }
 
     public boolean passed() {
@@ -48,7 +54,8 @@ public record Verdict(int enforced, int met, int claims, int claimsHold, int ski
             return "no rules configured";
         }
         return met + " of " + enforced + " rules met"
-                + (skipped == 0 ? "" : " (" + skipped + " skipped: no baseline)")
+                + (skipped == 0 ? "" : " (" + why.entrySet().stream().map(e -> e.getValue() + " skipped: "
+                + e.getKey().words()).collect(Collectors.joining(", ")) + ")")
                 + (claims == 0 ? "" : "; the paper's values reached: " + claimsHold + " of " + claims);
     }
 

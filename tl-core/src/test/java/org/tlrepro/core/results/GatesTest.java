@@ -108,6 +108,40 @@ class GatesTest {
                 .get("table2.configuredRuns")), "no setup: no value, and the gate fails");
     }
 
+    /** A build of Table 2 only: Table 3's rules are skipped, not failed, and Table 2's still judged. */
+    @Test
+    void table3RulesAreSkippedWhenNoTable3WasTrained() {
+        List<RunResult> runs = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            for (int scheme = 1; scheme <= 4; scheme++) {
+                runs.add(ResultsBuilderTest.run("table2", scheme, i, 0.70));
+            }
+        }
+        org.tlrepro.core.train.Protocol table2Only = new org.tlrepro.core.train.Protocol(5, 128, 1e-4, 0.9, 1e-7, 0.7,
+                3, 0, 42);
+        Results r = ResultsBuilder.build(ResultsBuilderTest.clustering(List.of()), new org.tlrepro.core.train.TrainSetup(
+                table2Only, new org.tlrepro.core.train.TrainedNetwork(50, List.of("P", "U"), List.of())), runs, null);
+        List<Rule> rules = List.of(
+                new Rule("all 16 Table 3 combinations", "table3.combinations", 16.0, null, false),
+                new Rule("every Table 3 run", "table3.minRuns - table3.configuredRuns", 0.0, null, false),
+                new Rule("Figure 2's slope", "figure2.slope", null, 0.0, true),
+                new Rule("every run", "table2.scheme4.runs - table2.configuredRuns", 0.0, null, false),
+                new Rule("Scheme 4 above 90", "table2.scheme4.mean", 90.0, null, false));
+        List<Rule.Outcome> outcomes = Gates.check(r, rules);
+        assertEquals(List.of(Rule.Status.SKIPPED, Rule.Status.SKIPPED, Rule.Status.SKIPPED, Rule.Status.PASS,
+                Rule.Status.FAIL), outcomes.stream().map(Rule.Outcome::status).toList());
+        assertTrue(outcomes.get(0).detail().contains("Table 3 was not trained (tl.table3.runs=0)"),
+                outcomes.get(0).detail());
+        assertEquals("FAIL: 1 of 2 rules met (3 skipped: Table 3 not trained)", Verdict.of(outcomes).headline());
+
+        // with Table 3 asked for, its missing runs fail as before (theConfiguredRunCountsComeFromTheResultsOwnSetup)
+        Results withTable3 = ResultsBuilder.build(ResultsBuilderTest.clustering(List.of()),
+                new org.tlrepro.core.train.TrainSetup(new org.tlrepro.core.train.Protocol(5, 128, 1e-4, 0.9, 1e-7, 0.7,
+                        3, 2, 42), new org.tlrepro.core.train.TrainedNetwork(50, List.of("P", "U"), List.of())), runs,
+                null);
+        assertEquals(Rule.Status.FAIL, Gates.check(withTable3, rules.subList(0, 1)).get(0).status());
+    }
+
     // ---- comparisons with a baseline ------------------------------------------------------------------------
 
     static Results shifted(double shift) {
