@@ -21,7 +21,25 @@ import org.tlrepro.core.TlException;
 class LocalExecutorTest {
 
     /** Tasks are numbers; a worker gives each number's two halves ("n.a", "n.b"), or fails as {@code body} says. */
-    record Halves(boolean threadSafe, AtomicInteger built, Body body) implements Job<Integer, String> {
+    /** Tasks that are numbers, and their words in messages. */
+    interface Numbers extends Job<Integer, String> {
+        @Override
+        default String tasks() {
+            return "numbers";
+        }
+
+        @Override
+        default String describe(Integer task) {
+            return "number " + task;
+        }
+
+        @Override
+        default String kept() {
+            return "the others are kept";
+        }
+    }
+
+    record Halves(boolean threadSafe, AtomicInteger built, Body body) implements Numbers {
 
         interface Body extends java.io.Serializable {
             void run(int task);
@@ -39,21 +57,6 @@ class LocalExecutorTest {
                 out.accept(task + ".a");
                 out.accept(task + ".b");
             };
-        }
-
-        @Override
-        public String tasks() {
-            return "numbers";
-        }
-
-        @Override
-        public String describe(Integer task) {
-            return "number " + task;
-        }
-
-        @Override
-        public String kept() {
-            return "the others are kept";
         }
     }
 
@@ -126,25 +129,10 @@ class LocalExecutorTest {
         assertEquals("the model cannot be loaded", e.getMessage(), "not three task failures");
     }
 
-    record Unloadable() implements Job<Integer, String> {
+    record Unloadable() implements Numbers {
         @Override
         public Worker<Integer, String> worker(String sharedFile, IntConsumer progress) {
             throw new TlException("the model cannot be loaded");
-        }
-
-        @Override
-        public String tasks() {
-            return "numbers";
-        }
-
-        @Override
-        public String describe(Integer task) {
-            return "number " + task;
-        }
-
-        @Override
-        public String kept() {
-            return "";
         }
     }
 

@@ -86,12 +86,7 @@ class GatesTest {
     /** Issue 33: rendering published results needed -Dtl.runs and -Dtl.table3.runs to say what they hold. */
     @Test
     void theConfiguredRunCountsComeFromTheResultsOwnSetup() {
-        List<RunResult> runs = new ArrayList<>();
-        for (int i = 1; i <= 3; i++) {
-            for (int scheme = 1; scheme <= 4; scheme++) {
-                runs.add(ResultsBuilderTest.run("table2", scheme, i, 0.70));
-            }
-        }
+        List<RunResult> runs = table2Runs(3);
         org.tlrepro.core.train.Protocol three = new org.tlrepro.core.train.Protocol(5, 128, 1e-4, 0.9, 1e-7, 0.7, 3, 2,
                 42);
         Results r = ResultsBuilder.build(ResultsBuilderTest.clustering(List.of()), new org.tlrepro.core.train.TrainSetup(
@@ -108,15 +103,21 @@ class GatesTest {
                 .get("table2.configuredRuns")), "no setup: no value, and the gate fails");
     }
 
-    /** A build of Table 2 only: Table 3's rules are skipped, not failed, and Table 2's still judged. */
-    @Test
-    void table3RulesAreSkippedWhenNoTable3WasTrained() {
+    /** Runs 1..n of Table 2's four schemes, each at 70%. */
+    private static List<RunResult> table2Runs(int n) {
         List<RunResult> runs = new ArrayList<>();
-        for (int i = 1; i <= 3; i++) {
+        for (int i = 1; i <= n; i++) {
             for (int scheme = 1; scheme <= 4; scheme++) {
                 runs.add(ResultsBuilderTest.run("table2", scheme, i, 0.70));
             }
         }
+        return runs;
+    }
+
+    /** A build of Table 2 only: Table 3's rules are skipped, not failed, and Table 2's still judged. */
+    @Test
+    void table3RulesAreSkippedWhenNoTable3WasTrained() {
+        List<RunResult> runs = table2Runs(3);
         org.tlrepro.core.train.Protocol table2Only = new org.tlrepro.core.train.Protocol(5, 128, 1e-4, 0.9, 1e-7, 0.7,
                 3, 0, 42);
         Results r = ResultsBuilder.build(ResultsBuilderTest.clustering(List.of()), new org.tlrepro.core.train.TrainSetup(
