@@ -51,23 +51,8 @@ public final class TrainStage {
         ClusterOutput clustering = new ClusterOutput(request.clusterDir());
         ClusterResult clusters = clustering.readResult();
         Map<String, List<Integer>> rowsByNode = rowsByNode(clustering.readAssignments());
-        Path assignments = clustering.assignments();
         String imagesSha256 = Sha256.ofFile(prepared.images());
-        Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("tl", ToolVersion.get());
-        parts.put("data", Sha256.ofFile(prepared.index()));
-        // the pixels too: tl:prepare with another image size keeps index.tsv and the subsets as they were
-        parts.put("images", imagesSha256);
-        parts.put("subsets", Sha256.ofFile(assignments));
-        parts.put("protocol", request.protocol().runKey());
-        // records before 2 lack the confusion matrix and the majority-class rate, before 3 the checksum
-        parts.put("record", "3");
-        parts.put("optimiser", KerasRmsProp.FINGERPRINT);
-        // the training code itself: the run cache outlives mvn clean, a changed trainer must not reuse it
-        parts.put("code", TrainingCode.fingerprint());
-        // the two trainers round floats differently: their runs are kept apart
-        parts.put("trainer", request.trainer().id());
-        RunKey key = new RunKey(parts);
+        RunKey key = runKey(request, prepared, clustering.assignments(), imagesSha256);
         List<String> changed = key.replaceIn(request.runsDir());
         if (!changed.isEmpty()) {
             LOG.info("Since the last build in {}, what determines the runs changed: {}; runs are looked up (and "
@@ -100,6 +85,35 @@ public final class TrainStage {
             summarize(all);
             return new Result(all, 0, all.size(), r);
         }
+        int trained = train(request, executor, prepared, imagesSha256, pending, ledger);
+        List<RunResult> all = collect(units, ledger);
+        writeSummary(request, network, trained, all);
+        summarize(all);
+        return new Result(all, trained, all.size() - trained, r);
+    }
+
+    /** What determines every run's result, as named parts, so that a rerun can say which changed (DVC-style). */
+    private static RunKey runKey(TrainRequest request, PreparedData prepared, Path assignments, String imagesSha256) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("tl", ToolVersion.get());
+        parts.put("data", Sha256.ofFile(prepared.index()));
+        // the pixels too: tl:prepare with another image size keeps index.tsv and the subsets as they were
+        parts.put("images", imagesSha256);
+        parts.put("subsets", Sha256.ofFile(assignments));
+        parts.put("protocol", request.protocol().runKey());
+        // records before 2 lack the confusion matrix and the majority-class rate, before 3 the checksum
+        parts.put("record", "3");
+        parts.put("optimiser", KerasRmsProp.FINGERPRINT);
+        // the training code itself: the run cache outlives mvn clean, a changed trainer must not reuse it
+        parts.put("code", TrainingCode.fingerprint());
+        // the two trainers round floats differently: their runs are kept apart
+        parts.put("trainer", request.trainer().id());
+        return new RunKey(parts);
+    }
+
+    /** Trains the pending units on {@code executor}, each result into the ledger as it comes; how many it trained. */
+    private static int train(TrainRequest request, TaskExecutor executor, PreparedData prepared, String imagesSha256,
+                             List<TrainingUnit> pending, RunLedger ledger) {
         long work = pending.stream().mapToLong(u -> u.work(request.protocol())).sum();
         Progress progress = new Progress(LOG, "Training", work, "images");
         AtomicLong done = new AtomicLong();
@@ -112,17 +126,13 @@ public final class TrainStage {
         TrainingWork training = new TrainingWork(prepared.dir().toString(), imagesSha256,
                 request.runsDir().toString(), request.protocol(), request.force(), request.trainer());
         LOG.info("Training on {} with tl.trainer={}", executor.describe(), request.trainer().id());
-        AtomicInteger trainedNow = new AtomicInteger();
+        AtomicInteger trained = new AtomicInteger();
         executor.execute(training, pending, onImages, (unit, result) -> {
             ledger.record(result);
-            trainedNow.incrementAndGet();
+            trained.incrementAndGet();
         });
-        int trained = trainedNow.get();
         progress.finish(done.get());
-        List<RunResult> all = collect(units, ledger);
-        writeSummary(request, network, trained, all);
-        summarize(all);
-        return new Result(all, trained, all.size() - trained, r);
+        return trained.get();
     }
 
     /**
