@@ -41,7 +41,9 @@ public final class NumericSettings {
             new Range("tl.perClass", true, "an integer of at least 1", v -> v >= 1),
             new Range("tl.downloadTimeout", true, "an integer of at least 1 (seconds)", v -> v >= 1),
             new Range("tl.downloadMaxBytes", true, "an integer of at least 1 (bytes)", v -> v >= 1),
-            new Range("tl.lockWait", true, "an integer of at least 1 (minutes)", v -> v >= 1),
+            // a bound, not "forever": a year is more than any stage takes, and keeps the wait within a long of nanos
+            new Range("tl.lockWait", true, "an integer from 1 to 525600 (minutes; a year)", v -> v >= 1
+                    && v <= 525_600),
             new Range("tl.trainFraction", false, "a number between 0 and 1, both excluded (the paper: 0.7)",
                     v -> v > 0 && v < 1),
             // Keras 2.2.4's RMSprop: "lr: float >= 0"; 0 trains nothing, which the baseline IT uses as a regression

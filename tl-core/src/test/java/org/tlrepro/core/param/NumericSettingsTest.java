@@ -44,6 +44,14 @@ class NumericSettingsTest {
     }
 
     @Test
+    void everyWaitHasABound() {
+        assertEquals("tl.lockWait=0 is out of range: it must be an integer from 1 to 525600 (minutes; a year)",
+                goalCheck("tl.lockWait", "0"));
+        assertEquals("tl.lockWait=99999999 is out of range: it must be an integer from 1 to 525600 (minutes; a year)",
+                goalCheck("tl.lockWait", "99999999"));
+    }
+
+    @Test
     void anUndeclaredPropertyIsAProgrammingError() {
         assertThrows(IllegalArgumentException.class, () -> NumericSettings.require("tl.nope", 1));
     }
