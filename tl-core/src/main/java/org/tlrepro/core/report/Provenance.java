@@ -130,7 +130,15 @@ public record Provenance(String format, String generated, String results, GitSta
                 seeds, records.trainedBy());
     }
 
-    /** A path inside the project folder as relative to it, one in the user's home with ~; anything else as it is. */
+    /** The most ".." a path beside the project is written with; a path further away stays as it is. */
+    private static final int MAX_UP = 4;
+
+    /**
+     * A path inside the project folder as relative to it; one in the user's home with ~; one beside the project (a
+     * folder they share below the file system's root, at most {@value #MAX_UP} levels up) as relative to it, e.g.
+     * {@code ../../cache}; anything else (not a path, or far away) as it is. So the published records do not carry
+     * the layout of the machine that made them where it does not matter.
+     */
     public static String relative(String value, Path projectDir) {
         if (value == null) {
             return null;
@@ -148,7 +156,27 @@ public record Provenance(String format, String generated, String results, GitSta
         if (home != null && !home.isBlank() && value.startsWith(home + java.io.File.separator)) {
             return "~" + value.substring(home.length());
         }
-        return value;
+        return besideProject(value, projectDir).orElse(value);
+    }
+
+    private static java.util.Optional<String> besideProject(String value, Path projectDir) {
+        if (projectDir == null || !value.startsWith(java.io.File.separator)) {
+            return java.util.Optional.empty();
+        }
+        Path path;
+        try {
+            path = Path.of(value).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return java.util.Optional.empty();
+        }
+        Path project = projectDir.toAbsolutePath().normalize();
+        if (path.getNameCount() == 0 || project.getNameCount() == 0 || !path.getName(0).equals(project.getName(0))) {
+            return java.util.Optional.empty(); // nothing shared below the root
+        }
+        Path rel = project.relativize(path);
+        long up = java.util.stream.StreamSupport.stream(rel.spliterator(), false)
+                .filter(n -> n.toString().equals("..")).count();
+        return up <= MAX_UP ? java.util.Optional.of(rel.toString()) : java.util.Optional.empty();
     }
 
     /** The settings the results depend on, as the stages recorded them (so defaults are there too). */

@@ -75,4 +75,21 @@ class ProvenanceTest {
         assertTrue(e.getMessage().contains(StageDirectory.FINGERPRINT) && e.getMessage().contains("tl.force"),
                 e.getMessage());
     }
+
+    @Test
+    void pathsAreWrittenWithoutTheMachinesLayoutWhereTheyCan() {
+        Path project = Path.of("/work/full/main/reproduction-project");
+        assertEquals("src/baseline/full", Provenance.relative(project + "/src/baseline/full", project));
+        assertEquals(".", Provenance.relative(project.toString(), project));
+        assertEquals("../../cache", Provenance.relative("/work/full/cache", project), "beside the project");
+        assertEquals("../../../shared/mirror", Provenance.relative("/work/shared/mirror", project));
+        assertEquals("/opt/data/cell_images.zip", Provenance.relative("/opt/data/cell_images.zip", project),
+                "nothing shared below the root: as it is");
+        assertEquals("/work/a/b/c/d/e", Provenance.relative("/work/a/b/c/d/e",
+                Path.of("/work/x/y/z/w/v")), "five levels up: as it is");
+        assertEquals("https://data.example.org/cell_images.zip",
+                Provenance.relative("https://data.example.org/cell_images.zip", project));
+        assertEquals("42", Provenance.relative("42", project));
+        assertEquals("~/.cache/tl", Provenance.relative(System.getProperty("user.home") + "/.cache/tl", project));
+    }
 }
