@@ -17,6 +17,7 @@ import org.tlrepro.core.results.Results;
 import org.tlrepro.core.results.ResultsLoader;
 import org.tlrepro.core.results.Rule;
 import org.tlrepro.core.results.WorkLayout;
+import org.tlrepro.core.train.TrainSummary;
 
 /**
  * {@code tl:report}: renders {@code report.html}, {@code tables.tex}, {@code figures.tex}, {@code report.tex} and
@@ -43,8 +44,10 @@ public final class ReportStage {
     /** Loads what {@code tl:cluster} and {@code tl:train} wrote, or the published result, and renders the report. */
     public static ReportFiles run(ReportRequest request) {
         if (request.published() == null) {
-            return write(ResultsLoader.load(request.workDir(), request.paperValues()),
-                    BuildRecords.of(new WorkLayout(request.workDir())), request);
+            WorkLayout layout = new WorkLayout(request.workDir());
+            TrainSummary training = ResultsLoader.trainSummary(layout);
+            return write(ResultsLoader.load(layout, training, request.paperValues()),
+                    BuildRecords.of(layout, training), request);
         }
         return write(ResultsLoader.loadPublished(request.published(), request.paperValues()),
                 BuildRecords.ofPublished(request.published()), request);

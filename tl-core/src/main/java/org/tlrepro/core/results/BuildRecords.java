@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.tlrepro.core.io.Json;
 import org.tlrepro.core.prepare.PrepareSummary;
 import org.tlrepro.core.stage.StageRecord;
-import org.tlrepro.core.train.TrainOutput;
 import org.tlrepro.core.train.TrainSummary;
 
 /**
@@ -35,21 +34,23 @@ public record BuildRecords(Map<String, StageRecord> stages, PrepareSummary prepa
         return new BuildRecords(Map.of(), null, null, null);
     }
 
-    /** The records of this build's stages under {@code tl.workDir}; a stage that has not finished has none. */
-    public static BuildRecords of(WorkLayout layout) {
+    /**
+     * The records of this build's stages under {@code tl.workDir}; a stage that has not finished has none.
+     *
+     * @param training tl:train's summary as the results were loaded from it (read once), or {@code null}
+     */
+    public static BuildRecords of(WorkLayout layout, TrainSummary training) {
         Map<String, StageRecord> stages = new LinkedHashMap<>();
         layout.prepared().stageDirectory().record(FIX).ifPresent(r -> stages.put(layout.prepare().getFileName()
                 .toString(), r));
         layout.clustering().stageDirectory().record(FIX).ifPresent(r -> stages.put(layout.cluster().getFileName()
                 .toString(), r));
-        return new BuildRecords(stages, layout.prepared().summaryIfAny().orElse(null),
-                new TrainOutput(layout.runs()).summaryIfAny("run tl:train again").orElse(null), null);
+        return new BuildRecords(stages, layout.prepared().summaryIfAny().orElse(null), training, null);
     }
 
     /** The records a published folder carries: the provenance of the build that trained its runs, if copied in. */
     public static BuildRecords ofPublished(Path dir) {
-        Path file = dir.resolve(Baseline.PROVENANCE);
-        return new BuildRecords(Map.of(), null, null, java.nio.file.Files.isRegularFile(file)
-                ? Json.readTree(file, "refresh the published results with -Dtl.baseline.update=true") : null);
+        return new BuildRecords(Map.of(), null, null, Json.readIfPresent(dir.resolve(Baseline.PROVENANCE),
+                JsonNode.class, "refresh the published results with -Dtl.baseline.update=true").orElse(null));
     }
 }

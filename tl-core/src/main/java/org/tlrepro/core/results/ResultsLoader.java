@@ -23,9 +23,18 @@ public final class ResultsLoader {
      */
     public static Results load(Path workDir, Path paperValues) {
         WorkLayout layout = new WorkLayout(workDir);
+        return load(layout, trainSummary(layout), paperValues);
+    }
+
+    /** tl:train's summary, which holds the runs and their setup. */
+    public static TrainSummary trainSummary(WorkLayout layout) {
+        return new TrainOutput(layout.runs()).readSummary("run tl:train first (or, if it ran, run the build again "
+                + "with -Dtl.force=true)");
+    }
+
+    /** As {@link #load(Path, Path)}, with the summary already read. */
+    public static Results load(WorkLayout layout, TrainSummary summary, Path paperValues) {
         ClusterResult clustering = layout.clustering().readResult();
-        TrainSummary summary = new TrainOutput(layout.runs()).readSummary("run tl:train first (or, if it ran, run the "
-                + "build again with -Dtl.force=true)");
         return ResultsBuilder.build(clustering, summary.setup(), summary.runs(),
                 paperValues == null ? null : PaperValues.read(paperValues));
     }

@@ -44,7 +44,7 @@ public record Rule(String name, String metric, Double minimum, Double maximum, b
         }
     }
 
-    /** PASS, FAIL, or SKIPPED (a comparison without a baseline). */
+    /** PASS, FAIL, or SKIPPED (not judged, for a {@link Skip} reason). */
     public enum Status { PASS, FAIL, SKIPPED }
 
     public Rule {
@@ -99,7 +99,14 @@ public record Rule(String name, String metric, Double minimum, Double maximum, b
         }
     }
 
+    /** @param skip why the rule was not judged: given exactly when the status is SKIPPED */
     public record Outcome(Rule rule, double value, Status status, String detail, Skip skip) {
+
+        public Outcome {
+            if ((status == Status.SKIPPED) != (skip != null)) {
+                throw new IllegalArgumentException("a skipped outcome, and only one, says why: " + status + ", " + skip);
+            }
+        }
 
         /** A judged rule (not skipped). */
         public Outcome(Rule rule, double value, Status status, String detail) {

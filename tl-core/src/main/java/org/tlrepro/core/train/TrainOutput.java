@@ -1,6 +1,5 @@
 package org.tlrepro.core.train;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -31,7 +30,7 @@ public record TrainOutput(Path runsDir) {
 
     /** The summary if tl:train wrote one. */
     public Optional<TrainSummary> summaryIfAny(String fix) {
-        return Files.isRegularFile(summary()) ? Optional.of(readSummary(fix)) : Optional.empty();
+        return Json.readIfPresent(summary(), TrainSummary.class, fix);
     }
 
     void writeSummary(TrainSummary summary) {

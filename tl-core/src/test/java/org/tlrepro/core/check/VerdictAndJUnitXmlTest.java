@@ -25,13 +25,14 @@ class VerdictAndJUnitXmlTest {
 
     static List<Rule.Outcome> outcomes() {
         return List.of(ENFORCED.judge(12), ENFORCED.judge(3), CLAIM.judge(7), CLAIM.judge(1),
-                new Rule.Outcome(COMPARE, 70, Rule.Status.SKIPPED, "no baseline"));
+                new Rule.Outcome(COMPARE, 70, Rule.Status.SKIPPED, "no baseline", Rule.Skip.NO_BASELINE));
     }
 
     @Test
     void countsEnforcedRulesAndClaimsApart() {
         Verdict v = Verdict.of(outcomes());
-        assertEquals(new Verdict(2, 1, 2, 1, 1, java.util.Map.of(Rule.Skip.NO_BASELINE, 1)), v);
+        assertEquals(new Verdict(2, 1, 2, 1, java.util.Map.of(Rule.Skip.NO_BASELINE, 1)), v);
+        assertEquals(1, v.skipped());
         assertFalse(v.passed());
         assertEquals("1 of 2 rules met (1 skipped: no baseline); the paper's values reached: 1 of 2", v.line());
         assertEquals("FAIL: 1 of 2 rules met (1 skipped: no baseline); the paper's values reached: 1 of 2", v.headline());

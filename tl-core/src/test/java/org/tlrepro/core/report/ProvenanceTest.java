@@ -38,7 +38,7 @@ class ProvenanceTest {
         prepare.commit(staging, Fingerprint.builder().put("manifest.sha256", "ab".repeat(32)).put("size", 50).build(),
                 List.of("index.tsv", "prepare.json"));
 
-        BuildRecords records = BuildRecords.of(layout);
+        BuildRecords records = BuildRecords.of(layout, null);
         assertEquals(List.of("prepare"), List.copyOf(records.stages().keySet()), "cluster has not finished");
         Provenance p = Provenance.collect(records, null, SyntheticResults.build(true), BUILD);
         JsonNode written = Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(p));
@@ -71,7 +71,7 @@ class ProvenanceTest {
         WorkLayout layout = new WorkLayout(work);
         Files.createDirectories(layout.cluster());
         Files.writeString(layout.cluster().resolve(StageDirectory.FINGERPRINT), "{\"a\": ");
-        TlException e = assertThrows(TlException.class, () -> BuildRecords.of(layout));
+        TlException e = assertThrows(TlException.class, () -> BuildRecords.of(layout, null));
         assertTrue(e.getMessage().contains(StageDirectory.FINGERPRINT) && e.getMessage().contains("tl.force"),
                 e.getMessage());
     }
