@@ -49,7 +49,7 @@ public class CheckMojo extends AbstractRulesMojo {
 
     @Override
     protected void run() throws MojoFailureException {
-        // paths as the provenance gives them: relative to the project, the home folder as ~
+        // paths as the provenance gives them: relative to the project (or beside it), the home folder as ~
         Map<String, String> properties = new TreeMap<>();
         tlSettings().forEach((k, v) -> properties.put(k, basedir == null ? v
                 : Provenance.relative(v, basedir.toPath())));

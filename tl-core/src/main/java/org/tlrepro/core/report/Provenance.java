@@ -1,5 +1,7 @@
 package org.tlrepro.core.report;
 
+import java.io.File;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.tlrepro.core.cluster.ClusterResult;
@@ -148,35 +152,35 @@ public record Provenance(String format, String generated, String results, GitSta
             if (value.equals(project)) {
                 return ".";
             }
-            if (value.startsWith(project + java.io.File.separator)) {
+            if (value.startsWith(project + File.separator)) {
                 return value.substring(project.length() + 1);
             }
         }
         String home = System.getProperty("user.home");
-        if (home != null && !home.isBlank() && value.startsWith(home + java.io.File.separator)) {
+        if (home != null && !home.isBlank() && value.startsWith(home + File.separator)) {
             return "~" + value.substring(home.length());
         }
         return besideProject(value, projectDir).orElse(value);
     }
 
-    private static java.util.Optional<String> besideProject(String value, Path projectDir) {
-        if (projectDir == null || !value.startsWith(java.io.File.separator)) {
-            return java.util.Optional.empty();
+    private static Optional<String> besideProject(String value, Path projectDir) {
+        if (projectDir == null || !value.startsWith(File.separator)) {
+            return Optional.empty();
         }
         Path path;
         try {
             path = Path.of(value).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
-            return java.util.Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
         }
         Path project = projectDir.toAbsolutePath().normalize();
         if (path.getNameCount() == 0 || project.getNameCount() == 0 || !path.getName(0).equals(project.getName(0))) {
-            return java.util.Optional.empty(); // nothing shared below the root
+            return Optional.empty(); // nothing shared below the root
         }
         Path rel = project.relativize(path);
-        long up = java.util.stream.StreamSupport.stream(rel.spliterator(), false)
+        long up = StreamSupport.stream(rel.spliterator(), false)
                 .filter(n -> n.toString().equals("..")).count();
-        return up <= MAX_UP ? java.util.Optional.of(rel.toString()) : java.util.Optional.empty();
+        return up <= MAX_UP ? Optional.of(rel.toString()) : Optional.empty();
     }
 
     /** The settings the results depend on, as the stages recorded them (so defaults are there too). */
